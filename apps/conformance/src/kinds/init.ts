@@ -1,0 +1,3 @@
+import { notImplemented } from "./not-implemented";
+
+export const runInit = notImplemented("init");

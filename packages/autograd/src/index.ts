@@ -1,0 +1,2 @@
+// Public entry of @descent/autograd: named re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public entry of @descent/init: named re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public entry of @descent/layers-batchnorm: named re-exports only.
+export {};

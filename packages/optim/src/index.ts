@@ -1,0 +1,2 @@
+// Public entry of @descent/optim: named re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public entry of @descent/schedulers: named re-exports only.
+export {};

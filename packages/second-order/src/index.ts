@@ -1,0 +1,2 @@
+// Public entry of @descent/second-order: named re-exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public entry of @descent/tensor: named re-exports only.
+export {};
