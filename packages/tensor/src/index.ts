@@ -1,2 +1,3 @@
 // Public entry of @descent/tensor: named re-exports only.
-export {};
+export { DescentError, DTypeError, InvalidArgumentError, ShapeError, describeValue, invalidArgument } from "./errors";
+export * from "./linalg/index";
