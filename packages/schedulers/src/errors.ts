@@ -1,0 +1,25 @@
+/**
+ * The one error class of @descent/schedulers. The package has no dependencies, so it keeps
+ * its own class instead of @descent/tensor's; the message shape is the same:
+ * `StepLR: gamma is -0.1, expected a finite number > 0`.
+ */
+export class InvalidArgumentError extends Error {
+  override name = "InvalidArgumentError";
+}
+
+/** Formats a value for an error message: numbers as they are, everything else as JSON when it can be. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "function") return "a function";
+  if (value === undefined) return "undefined";
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** `new InvalidArgumentError("fn: argument is <got>, expected <expected>")` in one call. */
+export function invalidArgument(fn: string, argument: string, got: unknown, expected: string): InvalidArgumentError {
+  return new InvalidArgumentError(`${fn}: ${argument} is ${describeValue(got)}, expected ${expected}`);
+}
