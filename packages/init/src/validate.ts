@@ -67,7 +67,10 @@ export function generatorOption(fn: string, value: unknown): Generator {
 /** A short description of a value that may be large (a tensor) or not serializable. */
 export function describe(value: unknown): string {
   if (value === null) return "null";
-  if (typeof value === "object") return `a ${value.constructor.name}`;
+  if (typeof value === "object") {
+    const name = value.constructor.name;
+    return `${/^[AEIOU]/.test(name) ? "an" : "a"} ${name}`;
+  }
   if (typeof value === "string") return JSON.stringify(value);
   return String(value);
 }
