@@ -1,7 +1,7 @@
 import { DTypeError, InvalidArgumentError, ShapeError, Tensor } from "@descent/tensor";
 import type { DType, Generator } from "@descent/tensor";
 import { checkShape } from "./fans";
-import { describe, optionsObject } from "./validate";
+import { describeArgument, optionsObject } from "./validate";
 
 /** Every random initializer draws from this generator (default: the tensor package's `defaultGenerator`). */
 export interface GeneratorOptions {
@@ -49,7 +49,7 @@ export function defineInitializer<O extends object>(
     checkShape(name, shape);
     const { dtype = "float32", ...rest } = optionsObject(name, options);
     if (dtype !== "float32" && dtype !== "float64" && dtype !== "int32") {
-      throw new DTypeError(`${name}: dtype is ${describe(dtype)}, expected "float32", "float64" or "int32"`);
+      throw new DTypeError(`${name}: dtype is ${describeArgument(dtype)}, expected "float32", "float64" or "int32"`);
     }
     return initialize(Tensor.zeros(shape, { dtype }), rest as O);
   };
@@ -59,7 +59,7 @@ export function defineInitializer<O extends object>(
 /** The target must be a tensor that owns its elements; random fills need a float dtype. */
 function checkTarget(fn: string, target: unknown, dtypes: TargetDTypes): asserts target is Tensor {
   if (!(target instanceof Tensor)) {
-    throw new InvalidArgumentError(`${fn}: target is ${describe(target)}, expected a Tensor`);
+    throw new InvalidArgumentError(`${fn}: target is ${describeArgument(target)}, expected a Tensor`);
   }
   if (dtypes === "float" && target.dtype !== "float32" && target.dtype !== "float64") {
     throw new DTypeError(`${fn}: target dtype is "${target.dtype}", expected "float32" or "float64"`);

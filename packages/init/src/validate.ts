@@ -7,7 +7,7 @@ import { Generator, InvalidArgumentError, defaultGenerator, invalidArgument } fr
 export function optionsObject(fn: string, options: unknown): Record<string, unknown> {
   if (options === undefined) return {};
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new InvalidArgumentError(`${fn}: options is ${describe(options)}, expected an options object or undefined`);
+    throw new InvalidArgumentError(`${fn}: options is ${describeArgument(options)}, expected an options object or undefined`);
   }
   return options as Record<string, unknown>;
 }
@@ -59,13 +59,13 @@ export function oneOf<T extends string>(fn: string, name: string, value: unknown
 export function generatorOption(fn: string, value: unknown): Generator {
   if (value === undefined) return defaultGenerator;
   if (!(value instanceof Generator)) {
-    throw new InvalidArgumentError(`${fn}: generator is ${describe(value)}, expected a Generator from @descent/tensor`);
+    throw new InvalidArgumentError(`${fn}: generator is ${describeArgument(value)}, expected a Generator from @descent/tensor`);
   }
   return value;
 }
 
 /** A short description of a value that may be large (a tensor) or not serializable. */
-export function describe(value: unknown): string {
+export function describeArgument(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "object") {
     const name = value.constructor.name;
