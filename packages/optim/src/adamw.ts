@@ -1,0 +1,82 @@
+import { validateAdamFamily } from "./adam";
+import type { AdamOptions, AdamState } from "./adam";
+import type { OptionCheck } from "./option-check";
+import { Optimizer } from "./optimizer";
+import type { ParamGroup } from "./optimizer";
+import type { FloatArray } from "./param";
+import type { ParamsInput } from "./param-groups";
+import type { StateFields } from "./state-fields";
+import { zerosLike } from "./zeros-like";
+
+/** Adam's options; only the default of `weightDecay` differs (1e-2). */
+export type AdamWOptions = AdamOptions;
+
+export const adamWDefaults: Readonly<AdamWOptions> = Object.freeze({
+  lr: 1e-3,
+  betas: [0.9, 0.999] as const,
+  eps: 1e-8,
+  weightDecay: 1e-2,
+  amsgrad: false,
+  maximize: false,
+});
+
+export type AdamWState = AdamState;
+
+/**
+ * One AdamW step on one parameter, in place (PyTorch's `_single_tensor_adamw`). Weight decay
+ * shrinks θ directly instead of entering the moments, the only difference from Adam:
+ * ```
+ * g ← −∇ if maximize else ∇
+ * θ ← θ (1 − γ λ)
+ * m ← β₁ m + (1 − β₁) g
+ * v ← β₂ v + (1 − β₂) g²
+ * v̂ ← max(v̂, v) if amsgrad else v
+ * θ ← θ − (γ / (1 − β₁ᵗ)) · m / (√v̂ / √(1 − β₂ᵗ) + ε)
+ * ```
+ * @see https://arxiv.org/abs/1711.05101 (Loshchilov & Hutter, Decoupled Weight Decay Regularization)
+ */
+export function adamWUpdate(param: FloatArray, grad: FloatArray, state: AdamWState, step: number, o: AdamWOptions): void {
+  const { lr, eps, weightDecay, amsgrad, maximize } = o;
+  const [beta1, beta2] = o.betas;
+  const { expAvg: m, expAvgSq: v, maxExpAvgSq: vMax } = state;
+  const decay = 1 - lr * weightDecay;
+  const stepSize = lr / (1 - beta1 ** step);
+  const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** step);
+  for (let i = 0; i < param.length; i++) {
+    const g = maximize ? -grad[i] : grad[i];
+    param[i] = param[i] * decay;
+    m[i] = m[i] * beta1 + (1 - beta1) * g;
+    v[i] = v[i] * beta2 + (1 - beta2) * g * g;
+    let second = v[i];
+    if (amsgrad && vMax !== null) second = vMax[i] = Math.max(vMax[i], second);
+    param[i] = param[i] + (-stepSize * m[i]) / (Math.sqrt(second) / biasCorrection2Sqrt + eps);
+  }
+}
+
+/** AdamW, PyTorch's `torch.optim.AdamW`: Adam with decoupled weight decay. */
+export class AdamW extends Optimizer<AdamWOptions, AdamWState> {
+  constructor(params: ParamsInput<AdamWOptions>, options: Partial<AdamWOptions> = {}) {
+    super("AdamW", params, adamWDefaults, options);
+  }
+
+  protected validateOptions(o: AdamWOptions, check: OptionCheck): void {
+    validateAdamFamily(o, check);
+    check.boolean("amsgrad", o.amsgrad);
+    check.boolean("maximize", o.maximize);
+  }
+
+  protected initState(data: FloatArray, group: ParamGroup<AdamWOptions>): AdamWState {
+    return { step: 0, expAvg: zerosLike(data), expAvgSq: zerosLike(data), maxExpAvgSq: group.amsgrad ? zerosLike(data) : null };
+  }
+
+  protected stateFields(group: ParamGroup<AdamWOptions>): StateFields<AdamWState> {
+    return { step: "scalar", expAvg: "buffer", expAvgSq: "buffer", maxExpAvgSq: group.amsgrad ? "buffer" : "buffer?" };
+  }
+
+  protected update(data: FloatArray, grad: FloatArray, state: AdamWState, group: ParamGroup<AdamWOptions>): void {
+    // amsgrad may be switched on after the state was made; start its maximum at zero then.
+    if (group.amsgrad && state.maxExpAvgSq === null) state.maxExpAvgSq = zerosLike(data);
+    state.step += 1;
+    adamWUpdate(data, grad, state, state.step, group);
+  }
+}

@@ -1,0 +1,343 @@
+import { InvalidArgumentError, ShapeError, invalidArgument } from "@descent/tensor";
+import { OptionCheck } from "./option-check";
+import { paramData, paramGrad, resolveStorage } from "./param";
+import type { FloatArray, ParamLike } from "./param";
+import { readGroup, readParamsInput } from "./param-groups";
+import type { ParamGroupInput, ParamsInput, ResolvedGroup } from "./param-groups";
+import { decodeState, encodeState } from "./state-fields";
+import type { EncodedField, StateFields } from "./state-fields";
+
+/** A parameter group: its parameters and its full options, as `optimizer.paramGroups[i]` (schedulers change `lr` here). */
+export type ParamGroup<O> = O & { params: ParamLike[] };
+
+/** Returned by the hook registrations: `remove()` unregisters the hook. */
+export interface RemovableHandle {
+  remove(): void;
+}
+
+/** The format tag of `stateDict()`; bumped if the layout ever changes. */
+export const STATE_DICT_FORMAT = "descent-optim-state/1";
+
+/** A saved group: its options and its parameters' keys (indices, or names with `keyBy: "name"`). */
+export type SavedParamGroup = Record<string, unknown> & { params: (number | string)[] };
+
+/**
+ * PyTorch's `state_dict()` layout, JSON-ready: `state` keyed by parameter index (or name),
+ * `paramGroups` with each group's options and its parameters' keys. Arrays are base64 of
+ * their bytes with a dtype tag, so `JSON.parse(JSON.stringify(d))` loads bit for bit.
+ */
+export interface OptimizerStateDict {
+  format: typeof STATE_DICT_FORMAT;
+  optimizer: string;
+  keyBy: "index" | "name";
+  state: Record<string, Record<string, EncodedField>>;
+  paramGroups: SavedParamGroup[];
+}
+
+export interface StateDictOptions {
+  /** `"index"` (PyTorch's packing, the default) or `"name"`: keyed by the names given with the parameters. */
+  keyBy?: "index" | "name";
+}
+
+/**
+ * The base of every optimizer (PyTorch's `torch.optim.Optimizer`): parameter groups with
+ * per-group options, lazily created per-parameter state, `step`, `zeroGrad`, state dicts and
+ * step hooks. A subclass validates its options, creates a parameter's state and applies its
+ * pure update rule to one parameter.
+ */
+export abstract class Optimizer<O extends { lr: number }, S extends object> {
+  /** The groups, each with its parameters and full options (defaults filled in, as PyTorch fills them). */
+  readonly paramGroups: ParamGroup<O>[] = [];
+  /** Per-parameter state, created at a parameter's first step. */
+  readonly state = new Map<ParamLike, S>();
+  /** The options every group starts from (the constructor's options over the class defaults). */
+  readonly defaults: Readonly<O>;
+  private readonly names = new Map<ParamLike, string>();
+  private readonly preHooks = new Map<number, (optimizer: this) => void>();
+  private readonly postHooks = new Map<number, (optimizer: this) => void>();
+  private nextHookId = 0;
+
+  /**
+   * @param name the class name used in messages and state dicts (`"Adam"`)
+   * @param defaults every option with its default
+   */
+  protected constructor(
+    readonly name: string,
+    params: ParamsInput<O>,
+    defaults: O,
+    options: Partial<O>,
+  ) {
+    const check = new OptionCheck(name);
+    if (typeof options !== "object" || options === null) throw invalidArgument(name, "options", options, "an object of options");
+    check.knownKeys(options, Object.keys(defaults));
+    const merged = { ...defaults, ...options };
+    this.validateOptions(merged, check);
+    this.defaults = merged;
+    const groups = readParamsInput(name, params);
+    this.addGroups(name, groups);
+  }
+
+  /** Throws (through `check`) when an option is out of range; called for every group, at construction, `addParamGroup`, `step` and `loadStateDict`. */
+  protected abstract validateOptions(options: O, check: OptionCheck): void;
+
+  /** The state of a parameter before its first step. */
+  protected abstract initState(data: FloatArray, group: ParamGroup<O>): S;
+
+  /** The kind of each state field under `group`'s options (checked by `loadStateDict`). */
+  protected abstract stateFields(group: ParamGroup<O>): StateFields<S>;
+
+  /** Applies one step of the rule to one parameter (called only for parameters with a gradient). */
+  protected abstract update(data: FloatArray, grad: FloatArray, state: S, group: ParamGroup<O>): void;
+
+  /** Length and dtype of state buffers for a parameter (its own, except for LBFGS's flat state). */
+  protected stateLayout(data: FloatArray): { length: number; like: FloatArray } {
+    return { length: data.length, like: data };
+  }
+
+  /** Checks relations between the fields of one loaded state (LBFGS's history lengths); nothing by default. */
+  protected checkLoadedState(_state: S, _group: ParamGroup<O>, _param: ParamLike, _fn: string, _what: string): void {
+    /* most optimizers have no relations between fields */
+  }
+
+  /** Adds a group (PyTorch's `add_param_group`): options default to `defaults`; a parameter already in a group is rejected. */
+  addParamGroup(group: ParamGroupInput<O>): void {
+    const fn = `${this.name}.addParamGroup`;
+    this.addGroups(fn, [readGroup(fn, "group", group)]);
+  }
+
+  private addGroups(fn: string, groups: ResolvedGroup[]): void {
+    const seen = new Map<ParamLike, string>();
+    this.paramGroups.forEach((g, i) => {
+      for (const p of g.params) seen.set(p, `group ${i}`);
+    });
+    const usedNames = new Set(this.names.values());
+    const built: ParamGroup<O>[] = [];
+    groups.forEach((group, i) => {
+      const where = `group ${this.paramGroups.length + i}`;
+      const check = new OptionCheck(fn, groups.length > 1 ? `params[${i}].` : "");
+      check.knownKeys(group.options, Object.keys(this.defaults));
+      const options = { ...this.defaults, ...group.options } as O;
+      this.validateOptions(options, check);
+      group.params.forEach((param, j) => {
+        const data = paramData(fn, param);
+        if (param.grad !== null) {
+          const grad = paramGrad(fn, param)!;
+          if (grad.length !== data.length) throw new ShapeError(`${fn}: a parameter of ${data.length} elements has a gradient of ${grad.length}`);
+        }
+        const previous = seen.get(param);
+        if (previous !== undefined) {
+          throw new InvalidArgumentError(`${fn}: parameter ${j} of ${where} is already in ${previous}, expected each parameter in one group only`);
+        }
+        seen.set(param, where);
+        const name = group.names[j];
+        if (name !== undefined) {
+          if (usedNames.has(name)) throw invalidArgument(fn, "parameter name", name, "names that are unique across all groups");
+          usedNames.add(name);
+        }
+      });
+      built.push({ ...cloneOptions(options), params: group.params });
+    });
+    for (const [k, group] of groups.entries()) {
+      group.params.forEach((param, j) => {
+        const name = group.names[j];
+        if (name !== undefined) this.names.set(param, name);
+      });
+      this.paramGroups.push(built[k]);
+    }
+  }
+
+  /**
+   * Performs one optimization step. With a `closure` (which recomputes the loss and the
+   * gradients) returns its loss. Parameters without a gradient are skipped.
+   * Nothing changes when a group's options or a gradient is invalid.
+   */
+  step(closure?: () => number): number | undefined {
+    if (closure !== undefined && typeof closure !== "function") throw invalidArgument(`${this.name}.step`, "closure", closure, "a function or undefined");
+    for (const hook of [...this.preHooks.values()]) hook(this);
+    const loss = this.runStep(closure);
+    for (const hook of [...this.postHooks.values()]) hook(this);
+    return loss;
+  }
+
+  /** The step itself, between the hooks: evaluate the closure, check everything, then update every parameter. */
+  protected runStep(closure: (() => number) | undefined): number | undefined {
+    const loss = closure?.();
+    const fn = `${this.name}.step`;
+    this.validateGroups(fn);
+    const work: { param: ParamLike; data: FloatArray; grad: FloatArray; group: ParamGroup<O> }[] = [];
+    for (const group of this.paramGroups) {
+      for (const param of group.params) {
+        const grad = paramGrad(fn, param);
+        if (grad === null) continue;
+        const data = paramData(fn, param);
+        if (grad.length !== data.length) throw new ShapeError(`${fn}: a parameter of ${data.length} elements has a gradient of ${grad.length}`);
+        work.push({ param, data, grad, group });
+      }
+    }
+    for (const { param, data, grad, group } of work) {
+      let state = this.state.get(param);
+      if (state === undefined) {
+        state = this.initState(data, group);
+        this.state.set(param, state);
+      }
+      this.update(data, grad, state, group);
+    }
+    return loss;
+  }
+
+  /** Re-checks every group's options (a scheduler or the user may have changed them since). */
+  protected validateGroups(fn: string): void {
+    this.paramGroups.forEach((group, i) => {
+      this.validateOptions(group, new OptionCheck(fn, `paramGroups[${i}].`));
+    });
+  }
+
+  /** Clears the gradients: sets them to null (the default, as PyTorch ≥ 2.0) or fills them with zeros. */
+  zeroGrad({ setToNone = true }: { setToNone?: boolean } = {}): void {
+    const fn = `${this.name}.zeroGrad`;
+    if (typeof setToNone !== "boolean") throw invalidArgument(fn, "setToNone", setToNone, "true or false");
+    const params = this.paramGroups.flatMap((g) => g.params);
+    if (setToNone) {
+      for (const p of params) p.grad = null;
+      return;
+    }
+    const grads = params.flatMap((p) => (p.grad === null ? [] : [resolveStorage(fn, "param.grad", p.grad)]));
+    for (const g of grads) g.fill(0);
+  }
+
+  /** Registers `hook(optimizer)` to run before each `step`. */
+  registerStepPreHook(hook: (optimizer: this) => void): RemovableHandle {
+    return this.register(this.preHooks, hook, "registerStepPreHook");
+  }
+
+  /** Registers `hook(optimizer)` to run after each `step`. */
+  registerStepPostHook(hook: (optimizer: this) => void): RemovableHandle {
+    return this.register(this.postHooks, hook, "registerStepPostHook");
+  }
+
+  private register(hooks: Map<number, (optimizer: this) => void>, hook: (optimizer: this) => void, method: string): RemovableHandle {
+    if (typeof hook !== "function") throw invalidArgument(`${this.name}.${method}`, "hook", hook, "a function");
+    const id = this.nextHookId++;
+    hooks.set(id, hook);
+    return { remove: () => hooks.delete(id) };
+  }
+
+  /**
+   * The optimizer's state as JSON-ready data, in PyTorch's layout: `state` keyed by the
+   * parameter's index over all groups in order (or by name with `keyBy: "name"`, which needs
+   * every parameter named), and `paramGroups` with options and parameter keys.
+   */
+  stateDict({ keyBy = "index" }: StateDictOptions = {}): OptimizerStateDict {
+    const fn = `${this.name}.stateDict`;
+    if (keyBy !== "index" && keyBy !== "name") throw invalidArgument(fn, "keyBy", keyBy, '"index" or "name"');
+    const keys = new Map<ParamLike, number | string>();
+    for (const param of this.paramGroups.flatMap((g) => g.params)) {
+      const name = this.names.get(param);
+      if (keyBy === "name" && name === undefined) {
+        throw new InvalidArgumentError(`${fn}: parameter ${keys.size} has no name, expected every parameter named (pass [name, parameter] pairs) for keyBy "name"`);
+      }
+      keys.set(param, keyBy === "name" ? name! : keys.size);
+    }
+    const state: OptimizerStateDict["state"] = {};
+    for (const [param, s] of this.state) state[String(keys.get(param))] = encodeState(s);
+    const paramGroups = this.paramGroups.map(({ params, ...options }) => ({ ...cloneOptions(options), params: params.map((p) => keys.get(p)!) }));
+    return { format: STATE_DICT_FORMAT, optimizer: this.name, keyBy, state, paramGroups };
+  }
+
+  /**
+   * Restores a `stateDict()` (also after `JSON.stringify`/`JSON.parse`). Index-keyed dicts need
+   * the same groups of the same sizes; name-keyed dicts match parameters by name, so parameters
+   * may have been reordered or added (added ones start fresh). Everything is checked before
+   * anything changes.
+   */
+  loadStateDict(stateDict: OptimizerStateDict): void {
+    const fn = `${this.name}.loadStateDict`;
+    const dict = readEnvelope(fn, stateDict, this.name);
+    if (dict.paramGroups.length !== this.paramGroups.length) {
+      throw invalidArgument(fn, "stateDict.paramGroups.length", dict.paramGroups.length, `${this.paramGroups.length} (the optimizer's number of groups)`);
+    }
+    const byKey = new Map<string, { param: ParamLike; group: number }>();
+    if (dict.keyBy === "name") {
+      this.paramGroups.forEach((g, i) => {
+        for (const p of g.params) {
+          const name = this.names.get(p);
+          if (name !== undefined) byKey.set(name, { param: p, group: i });
+        }
+      });
+    }
+    const seenKeys = new Set<string>();
+    const groupOptions = dict.paramGroups.map((saved, i) => {
+      const what = `stateDict.paramGroups[${i}]`;
+      if (typeof saved !== "object" || saved === null) throw invalidArgument(fn, what, saved, "an object { params, ...options }");
+      const { params, ...options } = saved;
+      if (!Array.isArray(params)) throw invalidArgument(fn, `${what}.params`, params, "an array of parameter keys");
+      const current = this.paramGroups[i].params;
+      if (dict.keyBy === "index" && params.length !== current.length) {
+        throw invalidArgument(fn, `${what}.params.length`, params.length, `${current.length} (the size of the optimizer's group ${i})`);
+      }
+      params.forEach((key: unknown, j) => {
+        const wanted = dict.keyBy === "index" ? "an integer" : "a string";
+        if (dict.keyBy === "index" ? !Number.isSafeInteger(key) : typeof key !== "string") throw invalidArgument(fn, `${what}.params[${j}]`, key, wanted);
+        const k = String(key);
+        if (seenKeys.has(k)) throw invalidArgument(fn, `${what}.params[${j}]`, key, "a key that appears once over all groups");
+        seenKeys.add(k);
+        if (dict.keyBy === "index") byKey.set(k, { param: current[j], group: i });
+        else if (!byKey.has(k)) throw invalidArgument(fn, `${what}.params[${j}]`, key, "the name of one of the optimizer's parameters");
+      });
+      for (const key of Object.keys(this.defaults)) {
+        if (!(key in options)) throw new InvalidArgumentError(`${fn}: ${what} has no option "${key}", expected every option of ${this.name}`);
+      }
+      for (const [key, value] of Object.entries(options)) {
+        if (!isGroupValue(value)) throw invalidArgument(fn, `${what}.${key}`, value, "a number, string, boolean, null or array of numbers");
+      }
+      const group = { ...cloneOptions(options), params: current } as ParamGroup<O>;
+      this.validateOptions(group, new OptionCheck(fn, `${what}.`));
+      return group;
+    });
+    const states = new Map<ParamLike, S>();
+    for (const [key, saved] of Object.entries(dict.state)) {
+      const what = `stateDict.state[${JSON.stringify(key)}]`;
+      const target = byKey.get(key);
+      if (target === undefined || !seenKeys.has(key)) throw invalidArgument(fn, "stateDict.state key", key, "a key listed in a group's params");
+      const group = groupOptions[target.group];
+      const { length, like } = this.stateLayout(paramData(fn, target.param));
+      const state = decodeState(fn, what, saved, this.stateFields(group), length, like);
+      this.checkLoadedState(state, group, target.param, fn, what);
+      states.set(target.param, state);
+    }
+    // Everything is checked: replace options in place (schedulers may hold the group objects) and the state.
+    this.paramGroups.forEach((group, i) => {
+      const { params, ...options } = groupOptions[i];
+      for (const key of Object.keys(group)) if (key !== "params") Reflect.deleteProperty(group, key);
+      Object.assign(group, options, { params });
+    });
+    this.state.clear();
+    for (const [param, state] of states) this.state.set(param, state);
+  }
+}
+
+function cloneOptions<T extends object>(options: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) out[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
+  return out as T;
+}
+
+function isGroupValue(value: unknown): boolean {
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every((v) => typeof v === "number" && Number.isFinite(v));
+  return value === null || typeof value === "string" || typeof value === "boolean";
+}
+
+function readEnvelope(fn: string, dict: unknown, optimizer: string): OptimizerStateDict {
+  if (typeof dict !== "object" || dict === null) throw invalidArgument(fn, "stateDict", dict, "an object made by stateDict()");
+  const d = dict as Partial<OptimizerStateDict>;
+  for (const key of ["format", "optimizer", "keyBy", "state", "paramGroups"]) {
+    if (!(key in d)) throw new InvalidArgumentError(`${fn}: stateDict has no "${key}", expected the keys format, optimizer, keyBy, state, paramGroups`);
+  }
+  if (d.format !== STATE_DICT_FORMAT) throw invalidArgument(fn, "stateDict.format", d.format, JSON.stringify(STATE_DICT_FORMAT));
+  if (d.optimizer !== optimizer) throw invalidArgument(fn, "stateDict.optimizer", d.optimizer, `${JSON.stringify(optimizer)} (a state dict of this class)`);
+  if (d.keyBy !== "index" && d.keyBy !== "name") throw invalidArgument(fn, "stateDict.keyBy", d.keyBy, '"index" or "name"');
+  if (typeof d.state !== "object" || d.state === null || Array.isArray(d.state)) throw invalidArgument(fn, "stateDict.state", d.state, "an object keyed by parameter");
+  if (!Array.isArray(d.paramGroups)) throw invalidArgument(fn, "stateDict.paramGroups", d.paramGroups, "an array of groups");
+  return d as OptimizerStateDict;
+}

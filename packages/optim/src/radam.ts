@@ -1,0 +1,87 @@
+import { validateAdamFamily } from "./adam";
+import type { OptionCheck } from "./option-check";
+import { Optimizer } from "./optimizer";
+import type { ParamGroup } from "./optimizer";
+import type { FloatArray } from "./param";
+import type { ParamsInput } from "./param-groups";
+import type { StateFields } from "./state-fields";
+import { zerosLike } from "./zeros-like";
+
+/** RAdam's options (torch 1.13 has no `maximize` for RAdam). */
+export interface RAdamOptions {
+  lr: number;
+  betas: readonly [number, number];
+  eps: number;
+  weightDecay: number;
+}
+
+export const radamDefaults: Readonly<RAdamOptions> = Object.freeze({
+  lr: 1e-3,
+  betas: [0.9, 0.999] as const,
+  eps: 1e-8,
+  weightDecay: 0,
+});
+
+export interface RAdamState {
+  step: number;
+  expAvg: FloatArray;
+  expAvgSq: FloatArray;
+}
+
+/**
+ * One RAdam step on one parameter, in place (PyTorch's `_single_tensor_radam`):
+ * ```
+ * g ← g + λ θ
+ * m ← β₁ m + (1 − β₁) g;   v ← β₂ v + (1 − β₂) g²
+ * ρ∞ ← 2 / (1 − β₂) − 1;   ρₜ ← ρ∞ − 2 t β₂ᵗ / (1 − β₂ᵗ)
+ * if ρₜ > 5:  rₜ ← √((ρₜ − 4)(ρₜ − 2) ρ∞ / ((ρ∞ − 4)(ρ∞ − 2) ρₜ))
+ *             θ ← θ − γ · m / (1 − β₁ᵗ) · √(1 − β₂ᵗ) / (√v + ε) · rₜ
+ * else:       θ ← θ − γ · m / (1 − β₁ᵗ)
+ * ```
+ * @see https://arxiv.org/abs/1908.03265 (Liu et al., On the Variance of the Adaptive Learning Rate and Beyond)
+ */
+export function radamUpdate(param: FloatArray, grad: FloatArray, state: RAdamState, step: number, o: RAdamOptions): void {
+  const { lr, eps, weightDecay } = o;
+  const [beta1, beta2] = o.betas;
+  const { expAvg: m, expAvgSq: v } = state;
+  const biasCorrection1 = 1 - beta1 ** step;
+  const biasCorrection2 = 1 - beta2 ** step;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rhoT = rhoInf - (2 * step * beta2 ** step) / biasCorrection2;
+  const rectified = rhoT > 5;
+  const rect = rectified ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 1;
+  const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+  for (let i = 0; i < param.length; i++) {
+    let g = grad[i];
+    if (weightDecay !== 0) g = g + weightDecay * param[i];
+    m[i] = m[i] * beta1 + (1 - beta1) * g;
+    v[i] = v[i] * beta2 + (1 - beta2) * g * g;
+    const correctedAvg = m[i] / biasCorrection1;
+    const delta = rectified ? correctedAvg * lr * (biasCorrection2Sqrt / (Math.sqrt(v[i]) + eps)) * rect : correctedAvg * lr;
+    param[i] = param[i] + -1 * delta;
+  }
+}
+
+/** RAdam (rectified Adam), PyTorch's `torch.optim.RAdam`. */
+export class RAdam extends Optimizer<RAdamOptions, RAdamState> {
+  constructor(params: ParamsInput<RAdamOptions>, options: Partial<RAdamOptions> = {}) {
+    super("RAdam", params, radamDefaults, options);
+  }
+
+  protected validateOptions(o: RAdamOptions, check: OptionCheck): void {
+    validateAdamFamily(o, check);
+  }
+
+  protected initState(data: FloatArray): RAdamState {
+    return { step: 0, expAvg: zerosLike(data), expAvgSq: zerosLike(data) };
+  }
+
+  protected stateFields(): StateFields<RAdamState> {
+    return { step: "scalar", expAvg: "buffer", expAvgSq: "buffer" };
+  }
+
+  protected update(data: FloatArray, grad: FloatArray, state: RAdamState, group: ParamGroup<RAdamOptions>): void {
+    state.step += 1;
+    radamUpdate(data, grad, state, state.step, group);
+  }
+}
