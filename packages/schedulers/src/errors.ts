@@ -13,7 +13,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === "function") return "a function";
   if (value === undefined) return "undefined";
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === "function" ? "<function>" : v)) ?? String(value);
   } catch {
     return String(value);
   }

@@ -41,3 +41,46 @@ export function expectTraceMatches(trace: readonly number[][], group: number, sc
     tolerance,
   );
 }
+
+/** A copy of a scheduler-driven optimizer's groups, as an optimizer `stateDict()` would hold them. */
+function copyGroups(optimizer: OptimizerLike): ParamGroupLike[] {
+  return optimizer.paramGroups.map((g) => structuredClone(g));
+}
+
+interface Resumable {
+  step(): void;
+  stateDict(): object;
+  loadStateDict(state: never): void;
+}
+
+/**
+ * Checks `stateDict()` / `loadStateDict()` the way a training script resumes: run `before` steps,
+ * save; build a fresh optimizer and scheduler, restore the optimizer's groups and the scheduler's
+ * state; then both must produce the same lrs for `after` more steps. Also checks that a bad state
+ * is rejected without changing anything.
+ */
+export function expectResumes(
+  make: (optimizer: OptimizerLike) => Resumable,
+  newOptimizer: () => OptimizerLike,
+  before = 7,
+  after = 12,
+): void {
+  const original = newOptimizer();
+  const running = make(original);
+  for (let k = 0; k < before; k++) running.step();
+  const saved = structuredClone(running.stateDict());
+
+  const restoredOptimizer = newOptimizer();
+  const restored = make(restoredOptimizer);
+  const groups = copyGroups(original);
+  restoredOptimizer.paramGroups.forEach((g, i) => Object.assign(g, groups[i]));
+  restored.loadStateDict(saved as never);
+  expect(restored.stateDict()).toEqual(running.stateDict());
+
+  const bad = { ...saved, lastLr: "nope" };
+  const snapshot = structuredClone(restored.stateDict());
+  expect(() => restored.loadStateDict(bad as never)).toThrow(/loadStateDict/);
+  expect(restored.stateDict()).toEqual(snapshot);
+
+  expect(lrTrace(restoredOptimizer, () => restored.step(), after)).toEqual(lrTrace(original, () => running.step(), after));
+}
