@@ -1,0 +1,47 @@
+import { ShapeError } from "@descent/tensor";
+import type { Variable } from "../variable";
+import { gradientFor } from "./broadcast";
+import { matmul } from "./matmul";
+import { transpose } from "./permute";
+import { floatVariable, record } from "./record";
+import { reshape } from "./reshape";
+
+/**
+ * PyTorch's F.linear: y = x·Wᵀ + b, with W of shape (out, in) and x of shape (..., in).
+ * One node instead of transpose + matmul + add, so the weight's gradient comes out of one
+ * matmul already in W's layout: dW = dYᵀ·X (rows of every batch dimension flattened),
+ * dX = dY·W, db = dY summed over all but the last dimension.
+ */
+export function linear(x: Variable, weight: Variable, bias: Variable | null = null): Variable {
+  const input = floatVariable("linear", "x", x);
+  const w = floatVariable("linear", "weight", weight);
+  const b = bias === null ? null : floatVariable("linear", "bias", bias);
+  if (w.ndim !== 2 || input.ndim === 0 || input.shape[input.ndim - 1] !== w.shape[1]) {
+    throw new ShapeError(
+      `linear: input of shape [${input.shape.join(", ")}] and weight of shape [${w.shape.join(", ")}] do not fit (expected weight (out, in) with in = the input's last dimension)`,
+    );
+  }
+  const outFeatures = w.shape[0];
+  if (b !== null && (b.ndim !== 1 || b.shape[0] !== outFeatures)) {
+    throw new ShapeError(`linear: bias has shape [${b.shape.join(", ")}], expected [${outFeatures}] for weight of shape [${w.shape.join(", ")}]`);
+  }
+  const out = input.data.matmul(w.data.transpose());
+  // out is fresh memory, so adding the bias in place saves a pass and an allocation.
+  const y = b === null ? out : out.dtype === b.dtype || out.dtype === "float64" ? out.addInPlace(b.data) : out.add(b.data);
+  const inputs = b === null ? [input, w] : [input, w, b];
+  return record(
+    "linear",
+    inputs,
+    y,
+    (g) => {
+      const rows = reshape(g, [-1, outFeatures]);
+      const gradients = [
+        gradientFor(matmul(g, w), input),
+        gradientFor(matmul(transpose(rows), reshape(input, [-1, w.shape[1]])), w),
+      ];
+      if (b !== null) gradients.push(gradientFor(rows, b));
+      return gradients;
+    },
+    [input.data, w.data],
+  );
+}
