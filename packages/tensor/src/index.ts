@@ -1,3 +1,20 @@
 // Public entry of @descent/tensor: named re-exports only.
 export { DescentError, DTypeError, InvalidArgumentError, ShapeError, describeValue, invalidArgument } from "./errors";
+export { Tensor } from "./tensor";
+export type { DType, FloatArray, TypedArray } from "./dtype";
+export { DTYPES, promoteTypes } from "./dtype";
+export type { Shape } from "./shape";
+export type { CreateOptions, FromOptions, NestedArray } from "./create";
+export type { SliceRange } from "./views";
+export type { Axes, VarOptions } from "./reduce";
+export { globalNorm } from "./reduce";
+export { broadcastShapes, sumToShape } from "./broadcast";
+export { where } from "./elementwise";
+export { concat, stack } from "./join";
+export { oneHot } from "./index-ops";
+export { Generator, defaultGenerator, manualSeed } from "./random";
+export type { GeneratorState } from "./random";
+export { erf, erfc, erfinv, ndtri, normalCdf } from "./special/normal";
+export { getBackend, kernels, resetKernels, setKernel } from "./kernels/index";
+export type { BinaryKernel, GemmKernel, KernelName, Kernels, ReduceKernel, UnaryKernel } from "./kernels/index";
 export * from "./linalg/index";

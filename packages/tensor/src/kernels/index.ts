@@ -1,0 +1,70 @@
+/**
+ * The kernel table: every hot loop the tensor ops call goes through here, so a faster
+ * implementation (WebAssembly SIMD, worker threads) can replace one entry with `setKernel`
+ * without touching the callers. The table is typed: an entry can only be replaced by a
+ * function of the same signature.
+ */
+import { invalidArgument } from "../errors";
+import { addKernel, divKernel, eqKernel, geKernel, gtKernel, leKernel, ltKernel, maximumKernel, minimumKernel, mulKernel, neKernel, powKernel, subKernel } from "./binary";
+import { addcdivKernel, addcmulKernel, addScaledKernel, lerpKernel, whereKernel } from "./fused";
+import { gemmF64 } from "./matmul";
+import {
+  argmaxReduce, argminReduce, countNonzeroReduce, logsumexpReduce, maxAbsReduce, maxReduce, minAbsReduce, minReduce,
+  squaredDeviationsReduce, sumAbsReduce, sumPowAbsReduce, sumReduce, sumSquaresReduce,
+} from "./reduce";
+import { logSoftmaxRow, softmaxRow } from "./softmax";
+import {
+  absKernel, clampKernel, copyKernel, expKernel, log1pKernel, logKernel, negKernel, reluKernel, rsqrtKernel, sigmoidKernel, signKernel,
+  sqrtKernel, squareKernel, tanhKernel,
+} from "./unary";
+
+const defaults = {
+  add: addKernel, sub: subKernel, mul: mulKernel, div: divKernel, pow: powKernel, maximum: maximumKernel, minimum: minimumKernel,
+  eq: eqKernel, ne: neKernel, lt: ltKernel, le: leKernel, gt: gtKernel, ge: geKernel,
+  copy: copyKernel, neg: negKernel, abs: absKernel, sign: signKernel, exp: expKernel, log: logKernel, log1p: log1pKernel,
+  sqrt: sqrtKernel, rsqrt: rsqrtKernel, square: squareKernel, tanh: tanhKernel, sigmoid: sigmoidKernel, relu: reluKernel,
+  clamp: clampKernel,
+  addScaled: addScaledKernel, addcmul: addcmulKernel, addcdiv: addcdivKernel, lerp: lerpKernel, where: whereKernel,
+  sum: sumReduce, sumAbs: sumAbsReduce, sumSquares: sumSquaresReduce, sumPowAbs: sumPowAbsReduce, countNonzero: countNonzeroReduce,
+  max: maxReduce, min: minReduce, maxAbs: maxAbsReduce, minAbs: minAbsReduce, argmax: argmaxReduce, argmin: argminReduce,
+  logsumexp: logsumexpReduce, squaredDeviations: squaredDeviationsReduce,
+  softmax: softmaxRow, logSoftmax: logSoftmaxRow,
+  /** C = A·B into a float32 output (float64 accumulation). */
+  matmulF32: gemmF64,
+  /** C = A·B into a float64 output. */
+  matmulF64: gemmF64,
+};
+
+export type Kernels = typeof defaults;
+export type KernelName = keyof Kernels;
+
+/** The live table. Read entries at call time (`kernels.add(...)`), never cache them across calls. */
+export const kernels: Kernels = { ...defaults };
+
+let backend = "typescript";
+
+/** Replaces one kernel; `backendName` is reported by `getBackend()`. Returns the previous kernel. */
+export function setKernel<K extends KernelName>(name: K, kernel: Kernels[K], backendName = "custom"): Kernels[K] {
+  if (!Object.hasOwn(defaults, name)) throw invalidArgument("setKernel", "name", name, `one of ${Object.keys(defaults).join(", ")}`);
+  if (typeof kernel !== "function") throw invalidArgument("setKernel", "kernel", kernel, "a function");
+  const previous = kernels[name];
+  kernels[name] = kernel;
+  backend = backendName;
+  return previous;
+}
+
+/** Restores every kernel to the plain TypeScript implementation. */
+export function resetKernels(): void {
+  Object.assign(kernels, defaults);
+  backend = "typescript";
+}
+
+/** The name of the backend that last replaced a kernel ("typescript" when none has). */
+export function getBackend(): string {
+  return backend;
+}
+
+export type { BinaryKernel } from "./binary";
+export type { UnaryKernel } from "./unary";
+export type { ReduceKernel } from "./reduce";
+export type { GemmKernel } from "./matmul";
