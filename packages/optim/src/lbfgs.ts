@@ -150,7 +150,7 @@ export class LBFGS extends Optimizer<LBFGSOptions, LBFGSState> {
   }
 
   protected override checkLoadedState(state: LBFGSState, group: ParamGroup<LBFGSOptions>, param: ParamLike, fn: string, what: string): void {
-    if (param !== group.params[0]) throw invalidArgument(fn, `${what}`, "the state of a parameter other than the first", "LBFGS's state under the first parameter (the flat layout follows the parameters' order)");
+    if (param !== group.params[0]) throw invalidArgument(fn, what, "the state of a parameter other than the first", "LBFGS's state under the first parameter (the flat layout follows the parameters' order)");
     const k = state.ro.length;
     if (state.oldDirs.length !== k || state.oldStps.length !== k || k > group.historySize) {
       throw invalidArgument(fn, `${what}.ro.length`, k, `oldDirs.length = oldStps.length = ro.length <= historySize ${group.historySize}`);
@@ -272,7 +272,9 @@ export class LBFGS extends Optimizer<LBFGSOptions, LBFGSState> {
         const evaluateAt = (step: number): LinePoint => {
           this.addScaled(step, direction);
           const point = { loss: evaluate(), grad: this.gatherFlatGrad() };
-          group.params.forEach((p, i) => paramData(fn, p).set(x[i]));
+          group.params.forEach((p, i) => {
+            paramData(fn, p).set(x[i]);
+          });
           return point;
         };
         const result = strongWolfe(evaluateAt, t, d, loss, flatGrad, gtd);

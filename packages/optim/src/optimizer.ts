@@ -68,7 +68,7 @@ export abstract class Optimizer<O extends { lr: number }, S extends object> {
     options: Partial<O>,
   ) {
     const check = new OptionCheck(name);
-    if (typeof options !== "object" || options === null) throw invalidArgument(name, "options", options, "an object of options");
+    if (typeof options !== "object" || (options as unknown) === null) throw invalidArgument(name, "options", options, "an object of options");
     check.knownKeys(options, Object.keys(defaults));
     const merged = { ...defaults, ...options };
     this.validateOptions(merged, check);
@@ -94,10 +94,11 @@ export abstract class Optimizer<O extends { lr: number }, S extends object> {
     return { length: data.length, like: data };
   }
 
-  /** Checks relations between the fields of one loaded state (LBFGS's history lengths); nothing by default. */
-  protected checkLoadedState(_state: S, _group: ParamGroup<O>, _param: ParamLike, _fn: string, _what: string): void {
-    /* most optimizers have no relations between fields */
-  }
+  /**
+   * Checks relations between the fields of one loaded state of `param` in `group` (LBFGS's history
+   * lengths), throwing naming `fn` and `what`; most optimizers have none and leave it out.
+   */
+  protected checkLoadedState?(state: S, group: ParamGroup<O>, param: ParamLike, fn: string, what: string): void;
 
   /** Adds a group (PyTorch's `add_param_group`): options default to `defaults`; a parameter already in a group is rejected. */
   addParamGroup(group: ParamGroupInput<O>): void {
@@ -229,7 +230,7 @@ export abstract class Optimizer<O extends { lr: number }, S extends object> {
    */
   stateDict({ keyBy = "index" }: StateDictOptions = {}): OptimizerStateDict {
     const fn = `${this.name}.stateDict`;
-    if (keyBy !== "index" && keyBy !== "name") throw invalidArgument(fn, "keyBy", keyBy, '"index" or "name"');
+    if ((keyBy as unknown) !== "index" && keyBy !== "name") throw invalidArgument(fn, "keyBy", keyBy, '"index" or "name"');
     const keys = new Map<ParamLike, number | string>();
     for (const param of this.paramGroups.flatMap((g) => g.params)) {
       const name = this.names.get(param);
@@ -268,7 +269,7 @@ export abstract class Optimizer<O extends { lr: number }, S extends object> {
     const seenKeys = new Set<string>();
     const groupOptions = dict.paramGroups.map((saved, i) => {
       const what = `stateDict.paramGroups[${i}]`;
-      if (typeof saved !== "object" || saved === null) throw invalidArgument(fn, what, saved, "an object { params, ...options }");
+      if (typeof saved !== "object" || (saved as unknown) === null) throw invalidArgument(fn, what, saved, "an object { params, ...options }");
       const { params, ...options } = saved;
       if (!Array.isArray(params)) throw invalidArgument(fn, `${what}.params`, params, "an array of parameter keys");
       const current = this.paramGroups[i].params;
@@ -302,7 +303,7 @@ export abstract class Optimizer<O extends { lr: number }, S extends object> {
       const group = groupOptions[target.group];
       const { length, like } = this.stateLayout(paramData(fn, target.param));
       const state = decodeState(fn, what, saved, this.stateFields(group), length, like);
-      this.checkLoadedState(state, group, target.param, fn, what);
+      this.checkLoadedState?.(state, group, target.param, fn, what);
       states.set(target.param, state);
     }
     // Everything is checked: replace options in place (schedulers may hold the group objects) and the state.
@@ -337,7 +338,7 @@ function readEnvelope(fn: string, dict: unknown, optimizer: string): OptimizerSt
   if (d.format !== STATE_DICT_FORMAT) throw invalidArgument(fn, "stateDict.format", d.format, JSON.stringify(STATE_DICT_FORMAT));
   if (d.optimizer !== optimizer) throw invalidArgument(fn, "stateDict.optimizer", d.optimizer, `${JSON.stringify(optimizer)} (a state dict of this class)`);
   if (d.keyBy !== "index" && d.keyBy !== "name") throw invalidArgument(fn, "stateDict.keyBy", d.keyBy, '"index" or "name"');
-  if (typeof d.state !== "object" || d.state === null || Array.isArray(d.state)) throw invalidArgument(fn, "stateDict.state", d.state, "an object keyed by parameter");
+  if (typeof d.state !== "object" || (d.state as unknown) === null || Array.isArray(d.state)) throw invalidArgument(fn, "stateDict.state", d.state, "an object keyed by parameter");
   if (!Array.isArray(d.paramGroups)) throw invalidArgument(fn, "stateDict.paramGroups", d.paramGroups, "an array of groups");
   return d as OptimizerStateDict;
 }

@@ -29,7 +29,7 @@ export function encodeState(state: object): Record<string, EncodedField> {
   const out: Record<string, EncodedField> = {};
   for (const [key, value] of Object.entries(state) as [string, FieldValue][]) {
     if (isFloatArray(value)) out[key] = encodeArray(value);
-    else if (Array.isArray(value)) out[key] = value.every(isFloatArray) ? value.map(encodeArray) : [...(value as number[])];
+    else if (Array.isArray(value)) out[key] = value.every(isFloatArray) ? value.map(encodeArray) : [...value];
     else out[key] = value;
   }
   return out;
@@ -66,7 +66,7 @@ export function decodeState<S>(fn: string, what: string, saved: unknown, fields:
   if (typeof saved !== "object" || saved === null || Array.isArray(saved)) throw invalidArgument(fn, what, saved, "an object of state fields");
   const record = saved as Record<string, unknown>;
   const out: Record<string, FieldValue> = {};
-  for (const [key, kind] of Object.entries(fields) as [string, FieldKind][]) {
+  for (const [key, kind] of Object.entries<FieldKind>(fields)) {
     if (!(key in record)) throw new InvalidArgumentError(`${fn}: ${what} has no field "${key}", expected the fields ${Object.keys(fields).join(", ")}`);
     out[key] = decodeField(fn, `${what}.${key}`, kind, record[key], length, like);
   }
