@@ -30,7 +30,7 @@ export function copyStrided(
 export function astype(t: Tensor, dtype: DType): Tensor {
   const data = allocate(dtype, t.size);
   if (t.isContiguous() && t.dtype === dtype) {
-    data.set(t.data.subarray(t.offset, t.offset + t.size) as Float64Array & Float32Array & Int32Array);
+    data.set(t.data.subarray(t.offset, t.offset + t.size));
   } else {
     copyStrided(data, 0, t.shape, contiguousStrides(t.shape), t);
   }

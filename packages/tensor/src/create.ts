@@ -20,11 +20,12 @@ export interface FromOptions {
   shape?: Shape;
 }
 
-function dtypeOption(fn: string, options: { dtype?: DType } | undefined, fallback: DType = "float32"): DType {
+function dtypeOption(fn: string, options: unknown, fallback: DType = "float32"): DType {
   if (options !== undefined && (typeof options !== "object" || options === null)) {
     throw invalidArgument(fn, "options", options, "an object such as { dtype: \"float64\" }");
   }
-  return options?.dtype === undefined ? fallback : checkDType(fn, options.dtype);
+  const dtype = (options as { dtype?: unknown } | undefined)?.dtype;
+  return dtype === undefined ? fallback : checkDType(fn, dtype);
 }
 
 function isTypedArray(v: unknown): v is TypedArray {

@@ -98,8 +98,9 @@ export class Generator {
     if (typeof st !== "object" || st === null || st.algorithm !== "xoshiro128**") {
       throw invalidArgument(fn, "state", state, "an object from getState()");
     }
-    const w = st.words;
-    if (!Array.isArray(w) || w.length !== 4 || w.some((x) => !Number.isInteger(x) || x < 0 || x > 0xffffffff) || w.every((x) => x === 0)) {
+    const w: unknown = st.words;
+    const valid = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= 0xffffffff;
+    if (!Array.isArray(w) || w.length !== 4 || !w.every(valid) || w.every((x) => x === 0)) {
       throw invalidArgument(fn, "state.words", w, "four uint32 words, not all zero");
     }
     const spare = st.spareNormal ?? null;

@@ -115,7 +115,7 @@ export function logsumexp(t: Tensor, axes: Axes, keepdim: boolean): Tensor {
 }
 
 /** argmax/argmin along one axis, or over the flattened tensor (keepdim then keeps every axis as 1). */
-export function argReduce(fn: "argmax" | "argmin", t: Tensor, axis: number | undefined, keepdim: boolean): Tensor {
+export function argReduce(fn: "argmax" | "argmin", t: Tensor, axis: number | null | undefined, keepdim: boolean): Tensor {
   if (!(t instanceof Tensor)) throw invalidArgument(fn, "input", t, "a Tensor");
   const kernel = kernels[fn];
   if (axis === undefined || axis === null) {
@@ -148,8 +148,9 @@ export function norm(t: Tensor, p: number, axes: Axes, keepdim: boolean): Tensor
 /** The p-norm of all elements of all `tensors` together, as if concatenated (for gradient clipping). */
 export function globalNorm(tensors: readonly Tensor[], p = 2): number {
   const fn = "globalNorm";
-  if (!Array.isArray(tensors)) throw invalidArgument(fn, "tensors", tensors, "an array of Tensors");
-  tensors.forEach((t, i) => {
+  const list: unknown = tensors;
+  if (!Array.isArray(list)) throw invalidArgument(fn, "tensors", tensors, "an array of Tensors");
+  list.forEach((t: unknown, i) => {
     if (!(t instanceof Tensor)) throw invalidArgument(fn, `tensors[${i}]`, t, "a Tensor");
   });
   if (typeof p !== "number" || Number.isNaN(p) || (p <= 0 && p !== -Infinity)) throw invalidArgument(fn, "p", p, "a number > 0, Infinity or -Infinity");

@@ -150,9 +150,10 @@ export function unsqueeze(t: Tensor, axis: number): Tensor {
 
 /** expand (allowMinusOne: PyTorch) and broadcastTo (NumPy): size-1 and new leading dimensions get stride 0. */
 export function expand(fn: string, t: Tensor, shape: Shape, allowMinusOne: boolean): Tensor {
-  if (!Array.isArray(shape)) throw invalidArgument(fn, "shape", shape, "an array of non-negative integers");
+  const given: unknown = shape;
+  if (!Array.isArray(given)) throw invalidArgument(fn, "shape", shape, "an array of non-negative integers");
   const lead = shape.length - t.ndim;
-  const dims = shape.slice();
+  const dims: number[] = shape.slice();
   for (let i = 0; i < dims.length; i++) {
     const d = dims[i];
     const ok = Number.isInteger(d) && (d >= 0 || (allowMinusOne && d === -1 && i >= lead));
@@ -194,9 +195,10 @@ export function slice(t: Tensor, ranges: readonly SliceRange[]): Tensor {
       if (i < -len || i >= len) throw invalidArgument(fn, `ranges[${d}]`, r, `an index in [${-len}, ${len - 1}] for axis ${d} of size ${len}`);
       offset += (i < 0 ? i + len : i) * stride;
     } else if (Array.isArray(r)) {
-      const step = r[2] === undefined ? 1 : checkIndexInteger(fn, `ranges[${d}][2]`, r[2]);
+      const range = r as readonly unknown[];
+      const step = range[2] === undefined ? 1 : checkIndexInteger(fn, `ranges[${d}][2]`, range[2]);
       if (step === 0) throw invalidArgument(fn, `ranges[${d}][2]`, 0, "a non-zero integer step");
-      const [start, count] = sliceIndices(fn, d, r[0], r[1], step, len);
+      const [start, count] = sliceIndices(fn, d, range[0], range[1], step, len);
       if (count > 0) offset += start * stride;
       shape.push(count);
       strides.push(stride * step);
