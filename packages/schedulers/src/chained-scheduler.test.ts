@@ -13,7 +13,7 @@ describe("ChainedScheduler", () => {
   it("composes the factors: ConstantLR × ExponentialLR is 0.1 · γ^t before totalIters, γ^t after", () => {
     const optimizer = sgd([0.1, 0.05]);
     const scheduler = new ChainedScheduler([new ConstantLR(optimizer, { factor: 0.1, totalIters: 4 }), new ExponentialLR(optimizer, { gamma: 0.9 })]);
-    const trace = lrTrace(optimizer, () => scheduler.step(), 30);
+    const trace = lrTrace(optimizer, scheduler, 30);
     for (const [group, lr] of [0.1, 0.05].entries()) {
       const exponential = exponentialDecay({ initValue: lr, gamma: 0.9 });
       expectTraceMatches(trace, group, (t) => exponential(t) * (t < 4 ? 0.1 : 1));
@@ -23,7 +23,7 @@ describe("ChainedScheduler", () => {
   it("LinearLR warmup × MultiStepLR is the product of the pure schedules (over the initial lr)", () => {
     const optimizer = sgd([0.2]);
     const scheduler = new ChainedScheduler([new LinearLR(optimizer, { startFactor: 0.2, totalIters: 6 }), new MultiStepLR(optimizer, { milestones: [10, 20], gamma: 0.5 })]);
-    const trace = lrTrace(optimizer, () => scheduler.step(), 30);
+    const trace = lrTrace(optimizer, scheduler, 30);
     const warm = linearWarmup({ initValue: 0.04, peakValue: 0.2, warmupSteps: 6 });
     const steps = multiStepDecay({ initValue: 1, milestones: [10, 20], gamma: 0.5 });
     expectTraceMatches(trace, 0, (t) => warm(t) * steps(t));

@@ -1,4 +1,4 @@
-import { NON_NEGATIVE, checkNumberList } from "./check";
+import { NON_NEGATIVE, checkNumberList, isList } from "./check";
 import { invalidArgument } from "./errors";
 import { loadAll, type Scheduler } from "./lr-scheduler";
 import type { OptimizerLike } from "./optimizer-like";
@@ -21,7 +21,7 @@ export class ChainedScheduler implements Scheduler {
 
   constructor(schedulers: readonly Scheduler[]) {
     const fn = "ChainedScheduler";
-    if (!Array.isArray(schedulers) || schedulers.length === 0) throw invalidArgument(fn, "schedulers", schedulers, "a non-empty array of schedulers");
+    if (!isList(schedulers) || schedulers.length === 0) throw invalidArgument(fn, "schedulers", schedulers, "a non-empty array of schedulers");
     schedulers.forEach((s: Partial<Scheduler> | null, i) => {
       if (typeof s !== "object" || s === null || typeof s.step !== "function" || typeof s.optimizer !== "object") {
         throw invalidArgument(fn, `schedulers[${i}]`, s, "a scheduler");

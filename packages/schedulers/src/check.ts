@@ -29,7 +29,7 @@ export function checkNumber(fn: string, argument: string, value: unknown, rule: 
     (rule.min === undefined || (rule.minExclusive === true ? value > rule.min : value >= rule.min)) &&
     (rule.max === undefined || (rule.maxExclusive === true ? value < rule.max : value <= rule.max));
   if (!ok) throw invalidArgument(fn, argument, value, describeRule(rule));
-  return value as number;
+  return value;
 }
 
 /** A rate or other strictly positive quantity: finite and > 0. */
@@ -40,6 +40,14 @@ export const NON_NEGATIVE: NumberRule = { min: 0 };
 export const POSITIVE_INTEGER: NumberRule = { integer: true, min: 1 };
 /** A step index or count that may be zero. */
 export const NON_NEGATIVE_INTEGER: NumberRule = { integer: true, min: 0 };
+
+/**
+ * Whether a value the types call an array really is one (JavaScript callers can pass anything).
+ * Unlike `Array.isArray`, it does not narrow a `readonly T[]` to `any[]`.
+ */
+export function isList(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value);
+}
 
 /** Returns `value` when it is one of `allowed`, else throws listing them. */
 export function checkOneOf<T extends string>(fn: string, argument: string, value: unknown, allowed: readonly T[]): T {

@@ -8,14 +8,14 @@ describe("ConstantLR", () => {
   it("alone is factor · lr before totalIters and lr after: a join of two constants", () => {
     const optimizer = sgd([0.1]);
     const scheduler = new ConstantLR(optimizer, { factor: 0.25, totalIters: 4 });
-    const trace = lrTrace(optimizer, () => scheduler.step(), 12);
+    const trace = lrTrace(optimizer, scheduler, 12);
     expectTraceMatches(trace, 0, joinSchedules([constantSchedule({ value: 0.025 }), constantSchedule({ value: 0.1 })], [4]));
   });
 
   it("defaults to factor 1/3 for 5 epochs", () => {
     const optimizer = sgd([0.3]);
     const scheduler = new ConstantLR(optimizer);
-    const trace = lrTrace(optimizer, () => scheduler.step(), 6);
+    const trace = lrTrace(optimizer, scheduler, 6);
     expect(trace[4][0]).toBeCloseTo(0.1, 15);
     expect(trace[5][0]).toBeCloseTo(0.3, 15);
   });

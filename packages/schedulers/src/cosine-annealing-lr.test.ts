@@ -7,7 +7,7 @@ describe("CosineAnnealingLR", () => {
   it("alone equals cosineDecay with α = η_min/η₀ up to T_max", () => {
     const optimizer = sgd([0.1, 0.05]);
     const scheduler = new CosineAnnealingLR(optimizer, { tMax: 30, etaMin: 0.001 });
-    const trace = lrTrace(optimizer, () => scheduler.step(), 30);
+    const trace = lrTrace(optimizer, scheduler, 30);
     expectTraceMatches(trace, 0, cosineDecay({ initValue: 0.1, decaySteps: 30, alpha: 0.01 }));
     expectTraceMatches(trace, 1, cosineDecay({ initValue: 0.05, decaySteps: 30, alpha: 0.02 }));
   });
@@ -15,7 +15,7 @@ describe("CosineAnnealingLR", () => {
   it("past T_max follows torch's recursion back up the cosine: η_min + (η₀ − η_min)(1 + cos(πt/T))/2 for every t", () => {
     const optimizer = sgd([0.1]);
     const scheduler = new CosineAnnealingLR(optimizer, { tMax: 10, etaMin: 0.01 });
-    const trace = lrTrace(optimizer, () => scheduler.step(), 45);
+    const trace = lrTrace(optimizer, scheduler, 45);
     expectAllClose(
       trace.map((r) => r[0]),
       trace.map((_, t) => 0.01 + (0.09 * (1 + Math.cos((Math.PI * t) / 10))) / 2),

@@ -8,7 +8,7 @@ describe("CosineAnnealingWarmRestarts", () => {
     for (const tMult of [1, 2, 3]) {
       const optimizer = sgd([0.1, 0.02]);
       const scheduler = new CosineAnnealingWarmRestarts(optimizer, { t0: 5, tMult, etaMin: 0.001 });
-      const trace = lrTrace(optimizer, () => scheduler.step(), 60);
+      const trace = lrTrace(optimizer, scheduler, 60);
       expectTraceMatches(trace, 0, cosineWarmRestarts({ initValue: 0.1, t0: 5, tMult, etaMin: 0.001 }));
       expectTraceMatches(trace, 1, cosineWarmRestarts({ initValue: 0.02, t0: 5, tMult, etaMin: 0.001 }));
     }

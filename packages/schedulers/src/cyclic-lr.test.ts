@@ -9,7 +9,7 @@ describe("CyclicLR", () => {
       const optimizer = sgd([0.05, 0.08], 0.9);
       const scheduler = new CyclicLR(optimizer, { baseLr: [0.001, 0.002], maxLr: [0.1, 0.05], stepSizeUp: 4, stepSizeDown: 6, mode, gamma: 0.97 });
       expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.001, 0.002]);
-      const trace = lrTrace(optimizer, () => scheduler.step(), 50);
+      const trace = lrTrace(optimizer, scheduler, 50);
       expectTraceMatches(trace, 0, cyclicSchedule({ baseValue: 0.001, maxValue: 0.1, stepSizeUp: 4, stepSizeDown: 6, mode, gamma: 0.97 }));
       expectTraceMatches(trace, 1, cyclicSchedule({ baseValue: 0.002, maxValue: 0.05, stepSizeUp: 4, stepSizeDown: 6, mode, gamma: 0.97 }));
     }
@@ -43,7 +43,7 @@ describe("CyclicLR", () => {
   it("a custom scaleFn of the cycle reproduces triangular2", () => {
     const optimizer = sgd([0.05]);
     const scheduler = new CyclicLR(optimizer, { baseLr: 0.01, maxLr: 0.1, stepSizeUp: 3, scaleFn: (cycle) => 1 / 2 ** (cycle - 1), cycleMomentum: false });
-    const trace = lrTrace(optimizer, () => scheduler.step(), 30);
+    const trace = lrTrace(optimizer, scheduler, 30);
     expectTraceMatches(trace, 0, cyclicSchedule({ baseValue: 0.01, maxValue: 0.1, stepSizeUp: 3, mode: "triangular2" }));
   });
 

@@ -9,13 +9,14 @@ export class InvalidArgumentError extends Error {
 
 /** Formats a value for an error message: numbers as they are, everything else as JSON when it can be. */
 export function describeValue(value: unknown): string {
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
   if (typeof value === "function") return "a function";
-  if (value === undefined) return "undefined";
+  if (typeof value === "undefined") return "undefined";
+  if (typeof value === "symbol") return value.toString();
   try {
-    return JSON.stringify(value, (_key, v: unknown) => (typeof v === "function" ? "<function>" : v)) ?? String(value);
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === "function" ? "<function>" : v));
   } catch {
-    return String(value);
+    return "an object that JSON cannot show";
   }
 }
 

@@ -7,7 +7,7 @@ describe("ExponentialLR", () => {
   it("alone equals exponentialDecay step by step", () => {
     const optimizer = sgd([1, 0.3]);
     const scheduler = new ExponentialLR(optimizer, { gamma: 0.9 });
-    const trace = lrTrace(optimizer, () => scheduler.step(), 40);
+    const trace = lrTrace(optimizer, scheduler, 40);
     expectTraceMatches(trace, 0, exponentialDecay({ initValue: 1, gamma: 0.9 }));
     expectTraceMatches(trace, 1, exponentialDecay({ initValue: 0.3, gamma: 0.9 }));
   });

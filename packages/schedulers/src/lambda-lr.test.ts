@@ -8,7 +8,7 @@ describe("LambdaLR", () => {
     const schedule = inverseTimeDecay({ initValue: 1, decayRate: 0.1 });
     const optimizer = sgd([0.1, 0.02]);
     const scheduler = new LambdaLR(optimizer, { lrLambda: schedule });
-    const trace = lrTrace(optimizer, () => scheduler.step(), 40);
+    const trace = lrTrace(optimizer, scheduler, 40);
     expectTraceMatches(trace, 0, inverseTimeDecay({ initValue: 0.1, decayRate: 0.1 }));
     expectTraceMatches(trace, 1, inverseTimeDecay({ initValue: 0.02, decayRate: 0.1 }));
   });
@@ -27,7 +27,9 @@ describe("LambdaLR", () => {
     const scheduler = new LambdaLR(optimizer, { lrLambda: (t) => (t === 3 ? Number.NaN : 1 / (1 + t)) });
     scheduler.step();
     scheduler.step();
-    expect(() => scheduler.step()).toThrow("LambdaLR.step: lr of group 0 is NaN, expected a finite number");
+    expect(() => {
+      scheduler.step();
+    }).toThrow("LambdaLR.step: lr of group 0 is NaN, expected a finite number");
     expect(scheduler.lastEpoch).toBe(2);
     expect(optimizer.paramGroups[0].lr).toBeCloseTo(1 / 3, 15);
   });

@@ -149,9 +149,9 @@ export function loadAll(fn: string, schedulers: readonly Scheduler[], states: un
   const before = schedulers.map((s) => s.stateDict());
   try {
     // Each scheduler validates its own part; `never` because their state types differ.
-    schedulers.forEach((s, i) => s.loadStateDict(states[i] as never));
+    schedulers.forEach((s, i) => { s.loadStateDict(states[i] as never); });
   } catch (error) {
-    schedulers.forEach((s, i) => s.loadStateDict(before[i] as never));
+    schedulers.forEach((s, i) => { s.loadStateDict(before[i] as never); });
     throw error;
   }
 }

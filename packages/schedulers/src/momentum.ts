@@ -14,7 +14,8 @@ export function checkMomentumGroups(fn: string, groups: readonly ParamGroupLike[
   groups.forEach((group, i) => {
     if (usesBeta1(group)) {
       const betas = group.betas!;
-      if (betas.length !== 2 || !betas.every((b) => typeof b === "number" && Number.isFinite(b))) {
+      // A JavaScript caller can pass any array here, whatever the type says.
+      if ((betas as readonly unknown[]).length !== 2 || !betas.every((b) => typeof b === "number" && Number.isFinite(b))) {
         throw invalidArgument(fn, `optimizer.paramGroups[${i}].betas`, betas, "a pair of finite numbers");
       }
     } else if (typeof group.momentum !== "number" || !Number.isFinite(group.momentum)) {

@@ -7,7 +7,7 @@ describe("MultiStepLR", () => {
   it("alone equals multiStepDecay step by step, a repeated milestone applying γ twice", () => {
     const optimizer = sgd([0.2, 0.01]);
     const scheduler = new MultiStepLR(optimizer, { milestones: [3, 3, 8], gamma: 0.5 });
-    const trace = lrTrace(optimizer, () => scheduler.step(), 15);
+    const trace = lrTrace(optimizer, scheduler, 15);
     expectTraceMatches(trace, 0, multiStepDecay({ initValue: 0.2, milestones: [3, 3, 8], gamma: 0.5 }));
     expectTraceMatches(trace, 1, multiStepDecay({ initValue: 0.01, milestones: [3, 3, 8], gamma: 0.5 }));
     // by hand: epoch 3 multiplies by 0.25, epoch 8 by 0.5

@@ -7,7 +7,7 @@ describe("MultiplicativeLR", () => {
   it("with a constant factor γ it is exponentialDecay", () => {
     const optimizer = sgd([0.1, 0.05]);
     const scheduler = new MultiplicativeLR(optimizer, { lrLambda: () => 0.97 });
-    const trace = lrTrace(optimizer, () => scheduler.step(), 40);
+    const trace = lrTrace(optimizer, scheduler, 40);
     expectTraceMatches(trace, 0, exponentialDecay({ initValue: 0.1, gamma: 0.97 }));
     expectTraceMatches(trace, 1, exponentialDecay({ initValue: 0.05, gamma: 0.97 }));
   });
@@ -15,7 +15,7 @@ describe("MultiplicativeLR", () => {
   it("multiplies the factors: Π_{k=1..t} k/(k+1) = 1/(1+t), inverse time decay", () => {
     const optimizer = sgd([0.2]);
     const scheduler = new MultiplicativeLR(optimizer, { lrLambda: (k) => k / (k + 1) });
-    const trace = lrTrace(optimizer, () => scheduler.step(), 30);
+    const trace = lrTrace(optimizer, scheduler, 30);
     expectTraceMatches(trace, 0, inverseTimeDecay({ initValue: 0.2, decayRate: 1 }));
   });
 

@@ -13,11 +13,10 @@ describe("OneCycleLR", () => {
     for (const v of variants) {
       const optimizer = sgd([0.01, 0.02], 0.9);
       const scheduler = new OneCycleLR(optimizer, { maxLr: [0.1, 0.05], ...v });
-      const trace = lrTrace(optimizer, () => scheduler.step(), v.totalSteps - 1);
-      const { totalSteps, ...rest } = v;
-      expectTraceMatches(trace, 0, oneCycleSchedule({ peakValue: 0.1, totalSteps, ...rest }));
-      expectTraceMatches(trace, 1, oneCycleSchedule({ peakValue: 0.05, totalSteps, ...rest }));
-      expect(optimizer.paramGroups[1].initialLr).toBeCloseTo(0.05 / (v.divFactor ?? 25), 15);
+      const trace = lrTrace(optimizer, scheduler, v.totalSteps - 1);
+      expectTraceMatches(trace, 0, oneCycleSchedule({ peakValue: 0.1, ...v }));
+      expectTraceMatches(trace, 1, oneCycleSchedule({ peakValue: 0.05, ...v }));
+      expect(optimizer.paramGroups[1].initialLr).toBeCloseTo(0.05 / ("divFactor" in v ? v.divFactor : 25), 15);
     }
   });
 
@@ -50,7 +49,9 @@ describe("OneCycleLR", () => {
     for (let k = 0; k < 10; k++) scheduler.step();
     expect(scheduler.lastEpoch).toBe(10);
     const lr = optimizer.paramGroups[0].lr;
-    expect(() => scheduler.step()).toThrow("OneCycleLR.step: step count is 12, expected at most totalSteps + 1 = 11");
+    expect(() => {
+      scheduler.step();
+    }).toThrow("OneCycleLR.step: step count is 12, expected at most totalSteps + 1 = 11");
     expect(scheduler.lastEpoch).toBe(10);
     expect(optimizer.paramGroups[0].lr).toBe(lr);
   });

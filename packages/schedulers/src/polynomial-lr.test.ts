@@ -8,7 +8,7 @@ describe("PolynomialLR", () => {
     for (const power of [1, 2]) {
       const optimizer = sgd([0.2, 0.04]);
       const scheduler = new PolynomialLR(optimizer, { totalIters: 10, power });
-      const trace = lrTrace(optimizer, () => scheduler.step(), 15);
+      const trace = lrTrace(optimizer, scheduler, 15);
       expectTraceMatches(trace, 0, polynomialDecay({ initValue: 0.2, decaySteps: 10, power }));
       expectTraceMatches(trace, 1, polynomialDecay({ initValue: 0.04, decaySteps: 10, power }));
     }
@@ -17,7 +17,7 @@ describe("PolynomialLR", () => {
   it("defaults: linear to 0 over 5 epochs", () => {
     const optimizer = sgd([1]);
     const scheduler = new PolynomialLR(optimizer);
-    const trace = lrTrace(optimizer, () => scheduler.step(), 6);
+    const trace = lrTrace(optimizer, scheduler, 6);
     // 1 − min(t, 5)/5: 1, 0.8, 0.6, 0.4, 0.2, 0, 0
     expectAllClose(
       trace.map((r) => r[0]),

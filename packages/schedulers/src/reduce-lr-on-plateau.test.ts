@@ -52,7 +52,7 @@ describe("ReduceLROnPlateau", () => {
     expect(() => new ReduceLROnPlateau(sgd([1]), { mode: "minimum" as never })).toThrow('mode is "minimum", expected one of "min", "max"');
     expect(() => new ReduceLROnPlateau(sgd([1]), { thresholdMode: "relative" as never })).toThrow('thresholdMode is "relative"');
     expect(() => new ReduceLROnPlateau(sgd([1, 1]), { minLr: [0, 0, 0] })).toThrow("minLr is [0,0,0], expected a number or a list of 2 numbers");
-    expect(() => new ReduceLROnPlateau(sgd([1])).step("0.5" as never)).toThrow('ReduceLROnPlateau.step: metric is "0.5", expected a number');
+    expect(() => { new ReduceLROnPlateau(sgd([1])).step("0.5" as never); }).toThrow('ReduceLROnPlateau.step: metric is "0.5", expected a number');
   });
 
   it("saves and restores its state", () => {
@@ -64,7 +64,7 @@ describe("ReduceLROnPlateau", () => {
     const b = new ReduceLROnPlateau(optimizer);
     b.loadStateDict(saved);
     expect(b.stateDict()).toEqual(a.stateDict());
-    expect(() => b.loadStateDict({ ...saved, numBadEpochs: -1 })).toThrow("ReduceLROnPlateau.loadStateDict: state.numBadEpochs is -1");
+    expect(() => { b.loadStateDict({ ...saved, numBadEpochs: -1 }); }).toThrow("ReduceLROnPlateau.loadStateDict: state.numBadEpochs is -1");
     expect(b.stateDict()).toEqual(a.stateDict());
     expect(run(b, metrics.slice(5))).toEqual(run(a, metrics.slice(5)));
   });

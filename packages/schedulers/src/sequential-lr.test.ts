@@ -20,7 +20,7 @@ describe("SequentialLR", () => {
       schedulers: [new LinearLR(optimizer, { startFactor: 0.1, totalIters: 5 }), new CosineAnnealingLR(optimizer, { tMax: 30, etaMin: 0.0005 })],
       milestones: [5],
     });
-    const trace = lrTrace(optimizer, () => scheduler.step(), 35);
+    const trace = lrTrace(optimizer, scheduler, 35);
     for (const [group, lr] of [0.1, 0.05].entries()) {
       const expected = joinSchedules(
         [linearWarmup({ initValue: 0.1 * lr, peakValue: lr, warmupSteps: 5 }), cosineDecay({ initValue: lr, decaySteps: 30, alpha: 0.0005 / lr })],
@@ -36,7 +36,7 @@ describe("SequentialLR", () => {
       schedulers: [new ConstantLR(optimizer, { factor: 0.5, totalIters: 4 }), new ExponentialLR(optimizer, { gamma: 0.9 })],
       milestones: [6],
     });
-    const trace = lrTrace(optimizer, () => scheduler.step(), 20);
+    const trace = lrTrace(optimizer, scheduler, 20);
     // 0.05 for t < 4, 0.1 for 4 ≤ t < 6, then 0.1 · 0.9^(t − 6)
     const expected = joinSchedules(
       [joinSchedules([constantSchedule({ value: 0.05 }), constantSchedule({ value: 0.1 })], [4]), exponentialDecay({ initValue: 0.1, gamma: 0.9 })],

@@ -1,4 +1,4 @@
-import { NON_NEGATIVE_INTEGER, checkNumber, checkNumberList, checkOptions } from "./check";
+import { NON_NEGATIVE_INTEGER, checkNumber, checkNumberList, checkOptions, isList } from "./check";
 import { invalidArgument } from "./errors";
 import { LRScheduler, loadAll, type Scheduler } from "./lr-scheduler";
 import { checkOptimizer, type OptimizerLike } from "./optimizer-like";
@@ -38,7 +38,7 @@ export class SequentialLR implements Scheduler {
     const o = checkOptions(fn, options);
     const groups = checkOptimizer(fn, optimizer, true);
     const schedulers = o.schedulers;
-    if (!Array.isArray(schedulers) || schedulers.length === 0) throw invalidArgument(fn, "schedulers", schedulers, "a non-empty array of schedulers");
+    if (!isList(schedulers) || schedulers.length === 0) throw invalidArgument(fn, "schedulers", schedulers, "a non-empty array of schedulers");
     schedulers.forEach((s: unknown, i) => {
       if (!(s instanceof LRScheduler)) throw invalidArgument(fn, `schedulers[${i}]`, s, "an LRScheduler (ReduceLROnPlateau, SequentialLR and ChainedScheduler cannot be restarted)");
       if (s.optimizer !== optimizer) throw invalidArgument(fn, `schedulers[${i}].optimizer`, "another optimizer", "the optimizer given to SequentialLR");

@@ -8,7 +8,7 @@ describe("StepLR", () => {
   it("alone equals stepDecay step by step, for every group", () => {
     const optimizer = sgd([0.1, 0.03]);
     const scheduler = new StepLR(optimizer, { stepSize: 3, gamma: 0.5 });
-    const trace = lrTrace(optimizer, () => scheduler.step(), 20);
+    const trace = lrTrace(optimizer, scheduler, 20);
     expectTraceMatches(trace, 0, stepDecay({ initValue: 0.1, stepSize: 3, gamma: 0.5 }));
     expectTraceMatches(trace, 1, stepDecay({ initValue: 0.03, stepSize: 3, gamma: 0.5 }));
   });
@@ -64,6 +64,6 @@ describe("StepLR", () => {
     expectResumes((o) => new StepLR(o, { stepSize: 3, gamma: 0.5 }), () => sgd([0.1, 0.2]));
     const scheduler = new StepLR(sgd([0.1]), { stepSize: 3, gamma: 0.5 });
     expect(scheduler.stateDict()).toEqual({ lastEpoch: 0, stepCount: 1, baseLrs: [0.1], lastLr: [0.1], stepSize: 3, gamma: 0.5 });
-    expect(() => scheduler.loadStateDict({ ...scheduler.stateDict(), gamma: -1 })).toThrow("StepLR.loadStateDict: gamma is -1");
+    expect(() => { scheduler.loadStateDict({ ...scheduler.stateDict(), gamma: -1 }); }).toThrow("StepLR.loadStateDict: gamma is -1");
   });
 });

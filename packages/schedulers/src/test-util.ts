@@ -13,10 +13,10 @@ export function adam(lrs: readonly number[]): OptimizerLike {
 }
 
 /** Every group's lr now, then after each of `steps` calls of `step`. */
-export function lrTrace(optimizer: OptimizerLike, step: () => void, steps: number): number[][] {
+export function lrTrace(optimizer: OptimizerLike, scheduler: { step(): void }, steps: number): number[][] {
   const rows = [optimizer.paramGroups.map((g) => g.lr)];
   for (let k = 0; k < steps; k++) {
-    step();
+    scheduler.step();
     rows.push(optimizer.paramGroups.map((g) => g.lr));
   }
   return rows;
@@ -79,8 +79,8 @@ export function expectResumes(
 
   const bad = { ...saved, lastLr: "nope" };
   const snapshot = structuredClone(restored.stateDict());
-  expect(() => restored.loadStateDict(bad as never)).toThrow(/loadStateDict/);
+  expect(() => { restored.loadStateDict(bad as never); }).toThrow(/loadStateDict/);
   expect(restored.stateDict()).toEqual(snapshot);
 
-  expect(lrTrace(restoredOptimizer, () => restored.step(), after)).toEqual(lrTrace(original, () => running.step(), after));
+  expect(lrTrace(restoredOptimizer, restored, after)).toEqual(lrTrace(original, running, after));
 }

@@ -1,4 +1,4 @@
-import { NON_NEGATIVE, NON_NEGATIVE_INTEGER, POSITIVE_INTEGER, checkFunction, checkNumber, checkNumberList, checkOptions } from "../check";
+import { NON_NEGATIVE, NON_NEGATIVE_INTEGER, POSITIVE_INTEGER, checkFunction, checkNumber, checkNumberList, checkOptions, isList } from "../check";
 import { invalidArgument } from "../errors";
 import { linearWarmup } from "./linear";
 import { makeSchedule, type Schedule } from "./schedule";
@@ -12,7 +12,7 @@ import { makeSchedule, type Schedule } from "./schedule";
  */
 export function joinSchedules(schedules: readonly Schedule[], boundaries: readonly number[]): Schedule {
   const fn = "joinSchedules";
-  if (!Array.isArray(schedules) || schedules.length === 0) throw invalidArgument(fn, "schedules", schedules, "a non-empty array of schedules");
+  if (!isList(schedules) || schedules.length === 0) throw invalidArgument(fn, "schedules", schedules, "a non-empty array of schedules");
   schedules.forEach((s, i) => checkFunction(fn, `schedules[${i}]`, s));
   const bounds = checkNumberList(fn, "boundaries", boundaries, NON_NEGATIVE_INTEGER, "increasing");
   if (bounds.length !== schedules.length - 1) {
