@@ -80,7 +80,9 @@ function meanField(weightVarianceTimesFanIn: number): number[] {
 
 function expectMeanField(run: Run, sigmaW2: number, relativeTolerance: number): void {
   const predicted = meanField(sigmaW2);
-  run.variances.forEach((v, l) => expect(Math.abs(v / predicted[l] - 1)).toBeLessThan(relativeTolerance));
+  run.variances.forEach((v, l) => {
+    expect(Math.abs(v / predicted[l] - 1)).toBeLessThan(relativeTolerance);
+  });
 }
 
 describe("activation variance through a 10-layer tanh MLP (the lecture's argument)", () => {

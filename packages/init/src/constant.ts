@@ -14,8 +14,8 @@ export const constant = defineInitializer<ConstantOptions>("constant", "any", (t
   target.fill(val);
 });
 
-/** Options of initializers that take none. */
-export type NoOptions = Record<never, never>;
+/** Options of initializers that take none (any object is accepted and ignored). */
+export type NoOptions = object;
 
 /** PyTorch's `ones_`. */
 export const ones = defineInitializer<NoOptions>("ones", "any", (target) => {

@@ -18,7 +18,9 @@ describe("fanInUniform", () => {
     // √3·√(2/(1+5))/√m = 1/√m: the same bound, so the same generator state gives the same draws (to rounding).
     const ours = fanInUniform.create([32, 16], { generator: new Generator(7), dtype: "float64" }).toFlatArray();
     const torchs = kaimingUniform.create([32, 16], { a: Math.sqrt(5), generator: new Generator(7), dtype: "float64" }).toFlatArray();
-    ours.forEach((v, i) => expect(v).toBeCloseTo(torchs[i], 14));
+    ours.forEach((v, i) => {
+      expect(v).toBeCloseTo(torchs[i], 14);
+    });
   });
 
   it("takes the fanIn of the layer for a 1-D bias", () => {

@@ -53,7 +53,7 @@ export function defineInitializer<O extends object>(
     }
     return initialize(Tensor.zeros(shape, { dtype }), rest as O);
   };
-  return Object.assign(initialize, { create }) as Initializer<O>;
+  return Object.assign(initialize, { create });
 }
 
 /** The target must be a tensor that owns its elements; random fills need a float dtype. */

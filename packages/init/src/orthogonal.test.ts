@@ -18,7 +18,11 @@ function gram(values: ArrayLike<number>, rows: number, cols: number, byRows: boo
 }
 
 function expectScaledIdentity(matrix: number[][], scale: number, tolerance: number): void {
-  matrix.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - (i === j ? scale : 0))).toBeLessThan(tolerance)));
+  matrix.forEach((row, i) => {
+    row.forEach((v, j) => {
+      expect(Math.abs(v - (i === j ? scale : 0))).toBeLessThan(tolerance);
+    });
+  });
 }
 
 describe("orthogonal", () => {

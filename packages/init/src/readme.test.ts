@@ -23,7 +23,8 @@ it("runs the README example and prints the stated output", () => {
   const printed: string[] = [];
   const console = { log: (...values: unknown[]) => printed.push(values.map((v) => (typeof v === "string" ? v : inspect(v)) /* as console.log formats */).join(" ")) };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the README's own code is the point
-  new Function("modules", "console", body)(modules, console);
+  const example = new Function("modules", "console", body) as (m: typeof modules, c: typeof console) => void;
+  example(modules, console);
   expect(printed.join("\n")).toBe((stated ?? "").trimEnd());
 });
 

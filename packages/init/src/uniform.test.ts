@@ -57,7 +57,7 @@ describe("uniform", () => {
     expect(() => uniform(t, { a: 2, b: 1 })).toThrow(InvalidArgumentError);
     expect(() => uniform(t, { a: 2, b: 1 })).toThrow("uniform: a is 2, expected a number <= b (1)");
     expect(() => uniform(t, { b: Infinity })).toThrow("uniform: b is Infinity, expected a finite number");
-    expect(() => uniform(t, { generator: {} as Generator })).toThrow("uniform: generator is an Object, expected a Generator");
+    expect(() => uniform(t, { generator: 42 as unknown as Generator })).toThrow("uniform: generator is 42, expected a Generator");
     expect(() => uniform(Tensor.zeros([2], { dtype: "int32" }))).toThrow(DTypeError);
     expect(() => uniform([1, 2] as unknown as Tensor)).toThrow("uniform: target is an Array, expected a Tensor");
     expect(Array.from(t.toFlatArray())).toEqual(new Array(9).fill(7));

@@ -72,5 +72,8 @@ export function describeArgument(value: unknown): string {
     return `${/^[AEIOU]/.test(name) ? "an" : "a"} ${name}`;
   }
   if (typeof value === "string") return JSON.stringify(value);
-  return String(value);
+  if (typeof value === "function") return "a function";
+  if (typeof value === "symbol") return value.toString();
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  return "undefined";
 }
