@@ -72,7 +72,8 @@ describe("a 2-layer MLP on the digits data", () => {
     const [xTest, yTest] = batchOf(data, test);
     const predicted = noGrad(() => model.forward(xTest)).data.argmax(1).toFlatArray();
     const truth = yTest.toFlatArray();
-    const correct = predicted.reduce((acc, c, i) => acc + (c === truth[i] ? 1 : 0), 0);
+    let correct = 0;
+    for (let i = 0; i < test.length; i++) if (predicted[i] === truth[i]) correct++;
     const accuracy = correct / test.length;
     const seconds = (performance.now() - started) / 1000;
     console.log(`digits MLP: held-out accuracy ${(100 * accuracy).toFixed(2)} % (${correct}/${test.length}) in ${seconds.toFixed(2)} s`);

@@ -14,27 +14,28 @@ export type BackwardFn = (gradOutput: Variable) => readonly (Variable | null)[];
 export class Node {
   /** Null once a backward without `retainGraph` has run through this node. */
   backwardFn: BackwardFn | null;
-  private saved: readonly Variable[];
+  private saved: readonly Tensor[];
   private readonly savedVersions: number[];
 
+  /** `saved` lists the tensors the backward closure will read; their versions are recorded now. */
   constructor(
     readonly name: string,
     readonly inputs: readonly Variable[],
     backwardFn: BackwardFn,
-    saved: readonly Variable[],
+    saved: readonly Tensor[],
   ) {
     this.backwardFn = backwardFn;
     this.saved = saved;
-    this.savedVersions = saved.map((v) => versionOf(v.data));
+    this.savedVersions = saved.map((t) => versionOf(t));
   }
 
   /** Throws when a tensor this node's backward reads was changed in place after the forward (PyTorch's version check). */
   checkSavedVersions(): void {
-    this.saved.forEach((v, i) => {
-      const now = versionOf(v.data);
+    this.saved.forEach((t, i) => {
+      const now = versionOf(t);
       if (now !== this.savedVersions[i]) {
         throw new InvalidArgumentError(
-          `backward: a tensor of shape [${v.shape.join(", ")}] that ${this.name} saved for its gradient was modified by an in-place operation ` +
+          `backward: a tensor of shape [${t.shape.join(", ")}] that ${this.name} saved for its gradient was modified by an in-place operation ` +
             `(it is at version ${now}, expected version ${this.savedVersions[i]}); compute the gradient before changing it, or change a copy`,
         );
       }

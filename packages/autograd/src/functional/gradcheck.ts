@@ -1,5 +1,5 @@
 import { Generator, InvalidArgumentError, Tensor, invalidArgument } from "@descent/tensor";
-import { noGrad } from "../grad-mode";
+import { enableGrad, noGrad } from "../grad-mode";
 import { concat } from "../ops/concat";
 import { reshape } from "../ops/reshape";
 import { Variable } from "../variable";
@@ -73,12 +73,15 @@ export function gradgradcheck(
 ): boolean {
   const probe = noGrad(() => f(...inputs.map((t) => new Variable(t))));
   const gradOutput = options.gradOutput ?? new Generator(0).normal(probe.shape, 0, 1, { dtype: "float64" });
-  const firstDerivatives = (...args: Variable[]): Variable => {
-    const xs = args.slice(0, inputs.length);
-    const out = f(...xs);
-    const grads = gradients(out, xs, { gradOutputs: args[inputs.length], createGraph: true, allowUnused: true });
-    return concat(grads.map((g, i) => reshape(g ?? new Variable(Tensor.zeros(xs[i].shape, { dtype: "float64" })), [-1])));
-  };
+  const firstDerivatives = (...args: Variable[]): Variable =>
+    // The finite-difference pass calls this under noGrad with constant arguments; the first
+    // derivatives still need a tape, so they get leaves of their own there.
+    enableGrad(() => {
+      const xs = args.slice(0, inputs.length).map((a) => (a.requiresGrad ? a : new Variable(a.data, { requiresGrad: true })));
+      const out = f(...xs);
+      const grads = out.requiresGrad ? gradients(out, xs, { gradOutputs: args[inputs.length], createGraph: true, allowUnused: true }) : xs.map(() => null);
+      return concat(grads.map((g, i) => reshape(g ?? new Variable(Tensor.zeros(xs[i].shape, { dtype: "float64" })), [-1])));
+    });
   return gradcheck(firstDerivatives, [...inputs, gradOutput], options);
 }
 

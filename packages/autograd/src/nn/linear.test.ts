@@ -22,7 +22,7 @@ describe("Linear", () => {
   it("initializes W and b in U(−1/√in, 1/√in) (kaiming_uniform with a = √5)", () => {
     const layer = new Linear(100, 50, { generator: new Generator(3) });
     const bound = 1 / Math.sqrt(100);
-    const w = layer.weight.data.toFlatArray();
+    const w = Array.from(layer.weight.data.toFlatArray());
     expect(layer.weight.shape).toEqual([50, 100]);
     expect(Math.max(...w)).toBeLessThanOrEqual(bound);
     expect(Math.min(...w)).toBeGreaterThanOrEqual(-bound);

@@ -56,7 +56,7 @@ export function crossEntropy(input: Variable | Tensor, target: Tensor | Variable
     }
     return softTargetLoss(logProbs, floatVariable("crossEntropy", "target", target), classDim, classes, smoothing, weight, reduction);
   }
-  const nll = nllLoss(logProbs, targetData, { reduction, ...(weight === null ? {} : { weight }), ignoreIndex: options.ignoreIndex ?? -100 });
+  const nll = negativeLogLikelihood("crossEntropy", logProbs, targetData, reduction, weight, options.ignoreIndex ?? -100);
   if (smoothing === 0) return nll;
   const indices = checkIndices("crossEntropy", targetData, logits.shape, classDim, classes, options.ignoreIndex ?? -100, floatDtype(logits));
   const kept = indices.counted;
@@ -83,11 +83,15 @@ export function nllLoss(input: Variable | Tensor, target: Tensor | Variable, opt
   const logProbs = floatVariable("nllLoss", "input", input);
   if (logProbs.ndim === 0) throw new ShapeError("nllLoss: input is 0-d, expected (C), (N, C) or (N, C, d1, ...)");
   const reduction = checkReduction("nllLoss", options.reduction);
+  const classes = logProbs.shape[logProbs.ndim >= 2 ? 1 : 0];
+  const weight = checkWeight("nllLoss", options.weight, classes, logProbs.dtype);
+  return negativeLogLikelihood("nllLoss", logProbs, target instanceof Variable ? target.data : target, reduction, weight, options.ignoreIndex ?? -100);
+}
+
+function negativeLogLikelihood(fn: string, logProbs: Variable, target: unknown, reduction: Reduction, weight: Tensor | null, ignoreIndex: number): Variable {
   const classDim = logProbs.ndim >= 2 ? 1 : 0;
   const classes = logProbs.shape[classDim];
-  const weight = checkWeight("nllLoss", options.weight, classes, logProbs.dtype);
-  const targetData = target instanceof Variable ? target.data : target;
-  const { safe, counted } = checkIndices("nllLoss", targetData, logProbs.shape, classDim, classes, options.ignoreIndex ?? -100, floatDtype(logProbs));
+  const { safe, counted } = checkIndices(fn, target, logProbs.shape, classDim, classes, ignoreIndex, floatDtype(logProbs));
   const picked = squeeze(gather(logProbs, classDim, safe.reshape(keepClassDim(safe.shape, classDim))), classDim);
   const sampleWeight = weight === null ? counted : weight.gather(0, safe.reshape([-1])).reshape(safe.shape).mul(counted);
   const losses = mul(neg(picked), sampleWeight);

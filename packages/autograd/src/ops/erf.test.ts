@@ -5,7 +5,7 @@ import { gelu } from "./gelu";
 import { softplus } from "./softplus";
 import { Variable } from "../variable";
 
-/** ∫₀ˣ 2/√π e^(−t²) dt by composite Simpson's rule with 20 000 panels: an erf that shares no code with erfScalar. */
+/** ∫₀ˣ 2/√π e^(−t²) dt by composite Simpson's rule with 20 000 panels (error ~1e-14 from rounding): an erf that shares no code with erfScalar. */
 function erfBySimpson(x: number): number {
   const n = 20_000;
   const h = x / n;
@@ -30,7 +30,7 @@ describe("erf", () => {
   });
 
   it("agrees with numerical integration across both branches", () => {
-    for (const x of [0.01, 0.3, 1.1, 2.4, 2.99, 3.01, 4.2, 5.5]) expect(Math.abs(erfScalar(x) - erfBySimpson(x))).toBeLessThan(1e-14);
+    for (const x of [0.01, 0.3, 1.1, 2.4, 2.99, 3.01, 4.2, 5.5]) expect(Math.abs(erfScalar(x) - erfBySimpson(x))).toBeLessThan(5e-14);
   });
 
   it("works element-wise on float32 tensors", () => {

@@ -15,8 +15,8 @@ export type OpBackward = (gradOutput: Variable, output: Variable) => readonly (V
  */
 export function record(name: string, inputs: readonly Variable[], output: Tensor, backward: OpBackward, saved: readonly Tensor[] = []): Variable {
   if (!isGradEnabled() || !inputs.some((v) => v.requiresGrad) || output.dtype === "int32") return new Variable(output);
-  const node = new Node(name, inputs, (g) => backward(g, result), saved);
-  const result = new Variable(output, {}, node);
+  const node: Node = new Node(name, inputs, (g: Variable) => backward(g, result), saved);
+  const result: Variable = new Variable(output, {}, node);
   return result;
 }
 

@@ -1,9 +1,10 @@
 import { Tensor, invalidArgument } from "@descent/tensor";
+import type { SliceRange as TensorSliceRange } from "@descent/tensor";
 import type { Variable } from "../variable";
 import { floatVariable, normalizeAxis, record } from "./record";
 
 /** One entry per leading dimension: an index (drops the dimension), [start, stop, step] (Python slice rules), or null (all). */
-export type SliceRange = number | readonly [start?: number, stop?: number, step?: number] | null;
+export type SliceRange = number | readonly [start?: number | null, stop?: number | null, step?: number | null] | null;
 
 /**
  * A view on part of x, with NumPy/Python slicing rules. The gradient is the output's
@@ -12,7 +13,7 @@ export type SliceRange = number | readonly [start?: number, stop?: number, step?
 export function slice(x: Variable, ...ranges: SliceRange[]): Variable {
   const input = floatVariable("slice", "x", x);
   if (ranges.length > input.ndim) throw invalidArgument("slice", "ranges", ranges.length, `at most ${input.ndim} ranges for shape [${input.shape.join(", ")}]`);
-  const out = input.data.slice(...(ranges as (number | [number?, number?, number?] | null)[]));
+  const out = input.data.slice(...tensorRanges(ranges));
   return record("slice", [input], out, (g) => [sliceBackward(g, input.shape, ranges)]);
 }
 
@@ -43,6 +44,11 @@ export function select(x: Variable, axis: number, index: number): Variable {
 /** Zeros of `shape` with the slice `ranges` set to g: the VJP of slice, linear in g. */
 function sliceBackward(g: Variable, shape: readonly number[], ranges: readonly SliceRange[]): Variable {
   const out = Tensor.zeros(shape, { dtype: g.dtype });
-  out.slice(...(ranges as (number | [number?, number?, number?] | null)[])).copyFrom(g.data);
+  out.slice(...tensorRanges(ranges)).copyFrom(g.data);
   return record("sliceBackward", [g], out, (gg) => [slice(gg, ...ranges)]);
+}
+
+/** The same ranges for @descent/tensor, whose slices take undefined (not null) for a default start, stop or step. */
+function tensorRanges(ranges: readonly SliceRange[]): TensorSliceRange[] {
+  return ranges.map((r) => (Array.isArray(r) ? ((r as readonly (number | null | undefined)[]).map((v) => v ?? undefined) as unknown as TensorSliceRange) : (r as TensorSliceRange)));
 }
