@@ -3,7 +3,11 @@ import { NotPositiveDefiniteError } from "./errors";
 
 /** Outcome of {@link tryDenseCholesky}: the factor so far and the failing pivot (-1 when none). */
 export interface CholeskyAttempt {
-  /** Lower-triangular L (n×n, row-major) with A = L·Lᵀ; rows past a failed pivot are left 0. */
+  /**
+   * Lower-triangular L (n×n, row-major) with A = L·Lᵀ. After a failure at pivot k, rows < k hold
+   * the factor of the leading k×k block, row k its multipliers left of the diagonal (what
+   * LAPACK's potrf leaves in U's column k), and the rest is 0.
+   */
   l: Float64Array;
   /** 0-based index of the first non-positive pivot, or -1 when A is positive definite. */
   failedPivot: number;
@@ -31,10 +35,7 @@ export function tryDenseCholesky(a: Float64Array, n: number): CholeskyAttempt {
     let d = a[rowI + i];
     for (let k = 0; k < i; k++) d -= l[rowI + k] * l[rowI + k];
     // `!(d > 0)` also catches NaN: a NaN pivot is a failure, never a silent NaN factor.
-    if (!(d > 0)) {
-      for (let j = 0; j < i; j++) l[rowI + j] = 0;
-      return { l, failedPivot: i, pivotValue: d };
-    }
+    if (!(d > 0)) return { l, failedPivot: i, pivotValue: d };
     l[rowI + i] = Math.sqrt(d);
   }
   return { l, failedPivot: -1, pivotValue: Number.NaN };
