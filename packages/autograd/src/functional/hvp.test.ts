@@ -58,7 +58,7 @@ describe("hvp on a 2-layer tanh MLP", () => {
 
   it("equals vhp (the Hessian is symmetric)", () => {
     const other = Array.from(vhp(mlpLoss, x, v).toFlatArray());
-    other.forEach((value, i) => expect(value).toBeCloseTo(product[i], 12));
+    other.forEach((value, i) => { expect(value).toBeCloseTo(product[i], 12); });
   });
 
   it("rejects a v of another shape, naming both shapes", () => {

@@ -28,7 +28,7 @@ describe("crossEntropy", () => {
     expect(crossEntropy(f64(logits), int(labels)).item()).toBeCloseTo(total / 4, 14);
     expect(crossEntropy(f64(logits), int(labels), { reduction: "sum" }).item()).toBeCloseTo(total, 14);
     const none = crossEntropy(f64(logits), int(labels), { reduction: "none" }).data.toFlatArray();
-    perSample.forEach((v, i) => expect(none[i]).toBeCloseTo(v, 14));
+    perSample.forEach((v, i) => { expect(none[i]).toBeCloseTo(v, 14); });
   });
 
   it("with label smoothing ε is (1 − ε)·nll + ε·mean over classes of −log p", () => {
@@ -103,7 +103,7 @@ describe("regression losses", () => {
     const delta = 1.5;
     const want = d.map((v) => (Math.abs(v) < delta ? 0.5 * v * v : delta * (Math.abs(v) - 0.5 * delta)));
     const got = huberLoss(f64(a), f64(b), { delta, reduction: "none" }).data.toFlatArray();
-    want.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 14));
+    want.forEach((v, i) => { expect(got[i]).toBeCloseTo(v, 14); });
   });
 
   it("binaryCrossEntropyWithLogits = −[y log σ(x) + (1 − y) log(1 − σ(x))], weighted by posWeight on positives", () => {
@@ -116,7 +116,7 @@ describe("regression losses", () => {
     const logOneMinusSig = (v: number): number => logSig(-v);
     const want = x.map((v, i) => -(pw * y[i] * logSig(v) + (1 - y[i]) * logOneMinusSig(v)));
     const got = binaryCrossEntropyWithLogits(f64(x), f64(y), { posWeight: f64([pw]), reduction: "none" }).data.toFlatArray();
-    want.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 12));
+    want.forEach((v, i) => { expect(got[i]).toBeCloseTo(v, 12); });
     const plain = binaryCrossEntropyWithLogits(f64(x), f64(y), { reduction: "sum" }).item();
     expect(plain).toBeCloseTo(x.reduce((acc, v, i) => acc - (y[i] * logSig(v) + (1 - y[i]) * logOneMinusSig(v)), 0), 12);
   });

@@ -169,7 +169,8 @@ function reduce(loss: Variable, reduction: Reduction): Variable {
 }
 
 function checkReduction(fn: string, reduction: Reduction | undefined): Reduction {
-  const r = reduction ?? "mean";
+  // Callers from plain JavaScript can pass anything: check the value, not just the type.
+  const r: string = reduction ?? "mean";
   if (r !== "mean" && r !== "sum" && r !== "none") throw invalidArgument(fn, "reduction", r, '"mean", "sum" or "none"');
   return r;
 }

@@ -160,7 +160,7 @@ export class Module {
   loadStateDict(stateDict: StateDict | ReadonlyMap<string, Tensor>, options: { strict?: boolean } = {}): LoadStateDictResult {
     const strict = options.strict ?? true;
     if (typeof stateDict !== "object" || (stateDict as unknown) === null) throw invalidArgument("loadStateDict", "stateDict", stateDict, "an object or Map of name → Tensor");
-    const given = stateDict instanceof Map ? new Map(stateDict) : new Map(Object.entries(stateDict as StateDict));
+    const given: ReadonlyMap<string, unknown> = stateDict instanceof Map ? new Map<string, unknown>(stateDict as ReadonlyMap<string, unknown>) : new Map<string, unknown>(Object.entries(stateDict));
     const own = this.stateDict();
     const missingKeys = Object.keys(own).filter((k) => !given.has(k));
     const unexpectedKeys = [...given.keys()].filter((k) => !(k in own));

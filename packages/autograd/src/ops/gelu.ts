@@ -26,7 +26,7 @@ export interface GeluOptions {
  */
 export function gelu(x: Variable, options: GeluOptions = {}): Variable {
   const input = floatVariable("gelu", "x", x);
-  const approximate = options.approximate ?? "none";
+  const approximate: string = options.approximate ?? "none";
   if (approximate === "none") {
     const out = mapElements(input.data, (v) => v * 0.5 * (1 + erfScalar(v * SQRT1_2)));
     return record(
