@@ -53,8 +53,9 @@ export abstract class Optimizer<O extends { lr: number }, S extends object> {
   /** The options every group starts from (the constructor's options over the class defaults). */
   readonly defaults: Readonly<O>;
   private readonly names = new Map<ParamLike, string>();
-  private readonly preHooks = new Map<number, (optimizer: this) => void>();
-  private readonly postHooks = new Map<number, (optimizer: this) => void>();
+  // Hooks are stored bound to this optimizer, so that the class stays assignable to its base types.
+  private readonly preHooks = new Map<number, () => void>();
+  private readonly postHooks = new Map<number, () => void>();
   private nextHookId = 0;
 
   /**
@@ -120,11 +121,7 @@ export abstract class Optimizer<O extends { lr: number }, S extends object> {
       const options = { ...this.defaults, ...group.options } as O;
       this.validateOptions(options, check);
       group.params.forEach((param, j) => {
-        const data = paramData(fn, param);
-        if (param.grad !== null) {
-          const grad = paramGrad(fn, param)!;
-          if (grad.length !== data.length) throw new ShapeError(`${fn}: a parameter of ${data.length} elements has a gradient of ${grad.length}`);
-        }
+        paramData(fn, param);
         const previous = seen.get(param);
         if (previous !== undefined) {
           throw new InvalidArgumentError(`${fn}: parameter ${j} of ${where} is already in ${previous}, expected each parameter in one group only`);
@@ -154,9 +151,9 @@ export abstract class Optimizer<O extends { lr: number }, S extends object> {
    */
   step(closure?: () => number): number | undefined {
     if (closure !== undefined && typeof closure !== "function") throw invalidArgument(`${this.name}.step`, "closure", closure, "a function or undefined");
-    for (const hook of [...this.preHooks.values()]) hook(this);
+    for (const hook of [...this.preHooks.values()]) hook();
     const loss = this.runStep(closure);
-    for (const hook of [...this.postHooks.values()]) hook(this);
+    for (const hook of [...this.postHooks.values()]) hook();
     return loss;
   }
 
@@ -216,10 +213,12 @@ export abstract class Optimizer<O extends { lr: number }, S extends object> {
     return this.register(this.postHooks, hook, "registerStepPostHook");
   }
 
-  private register(hooks: Map<number, (optimizer: this) => void>, hook: (optimizer: this) => void, method: string): RemovableHandle {
+  private register(hooks: Map<number, () => void>, hook: (optimizer: this) => void, method: string): RemovableHandle {
     if (typeof hook !== "function") throw invalidArgument(`${this.name}.${method}`, "hook", hook, "a function");
     const id = this.nextHookId++;
-    hooks.set(id, hook);
+    hooks.set(id, () => {
+      hook(this);
+    });
     return { remove: () => hooks.delete(id) };
   }
 

@@ -17,9 +17,13 @@ describe("Rprop", () => {
     setGrad(p, [1, 1, 1]);
     opt.step();
     const want = [-0.364, 0.05, -0.1];
-    want.forEach((w, i) => expect(p.data[i]).toBeCloseTo(w, 15));
+    want.forEach((w, i) => {
+      expect(p.data[i]).toBeCloseTo(w, 15);
+    });
     const sizes = [0.144, 0.05, 0.1];
-    sizes.forEach((s, i) => expect(opt.state.get(p)!.stepSize[i]).toBeCloseTo(s, 15));
+    sizes.forEach((s, i) => {
+      expect(opt.state.get(p)!.stepSize[i]).toBeCloseTo(s, 15);
+    });
   });
 
   it("clamps step sizes to stepSizes", () => {

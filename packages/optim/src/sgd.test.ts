@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SGD } from "./sgd";
-import { param, setGrad } from "./test-support";
+import { param } from "./test-support";
 
 describe("SGD", () => {
   it("takes a plain gradient step θ − γ g", () => {
