@@ -13,3 +13,4 @@ export type { DenseQr, DenseQrOptions } from "./qr";
 export { denseEigh } from "./eigh";
 export type { DenseEigh } from "./eigh";
 export { denseInv } from "./inv";
+export { cholesky, eigh, inv, lu, qr, solve, solveTriangular } from "./tensor-linalg";
