@@ -172,7 +172,7 @@ describe("BatchNorm modules: frozen statistics", () => {
     expect(bn.statisticsFrozen).toBe(true);
     expect([flat(bn.runningMean!), flat(bn.runningVar!), bn.numBatchesTracked!.item()]).toEqual(before);
     const evaluated = run(bn.eval());
-    frozen.forEach((values, i) => expect(values).toEqual(evaluated[i]));
+    frozen.forEach((values, i) => { expect(values).toEqual(evaluated[i]); });
     expect(Math.max(...frozen[2].map(Math.abs))).toBeGreaterThan(0);
     bn.train().freezeStatistics(false);
     bn.forward(x);
@@ -209,7 +209,7 @@ describe("BatchNorm modules reject bad input and change nothing", () => {
 
   it("refuses an input of another dtype than its parameters, before touching the buffers", () => {
     const bn = new BatchNorm1d(2);
-    expect(() => bn.forward(randn([3, 2], 3))).toThrow(/float64, expected float32/);
+    expect(() => bn.forward(randn([3, 2], 3))).toThrow(/BatchNorm1d.forward: input is float64, expected float32 \(the module's dtype\)/);
     expect(state(bn)).toEqual([[0, 0], [1, 1], 0]);
   });
 

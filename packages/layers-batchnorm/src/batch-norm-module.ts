@@ -1,5 +1,5 @@
 import { Module, Parameter, Variable, bumpVersion } from "@descent/autograd";
-import { InvalidArgumentError, ShapeError, Tensor, invalidArgument } from "@descent/tensor";
+import { DTypeError, InvalidArgumentError, ShapeError, Tensor, invalidArgument } from "@descent/tensor";
 import { batchNorm } from "./batch-norm";
 import { checkBoolean, checkEps, checkMomentum, checkValuesPerChannel } from "./check-arguments";
 
@@ -15,12 +15,12 @@ export interface BatchNormModuleOptions {
   dtype?: "float32" | "float64";
 }
 
-export const batchNormModuleDefaults = Object.freeze({
+export const batchNormModuleDefaults: Readonly<Required<BatchNormModuleOptions>> = Object.freeze({
   eps: 1e-5,
-  momentum: 0.1 as number | null,
+  momentum: 0.1,
   affine: true,
   trackRunningStats: true,
-  dtype: "float32" as "float32" | "float64",
+  dtype: "float32",
 });
 
 /**
@@ -35,6 +35,8 @@ export abstract class BatchNorm extends Module {
   readonly momentum: number | null;
   readonly affine: boolean;
   readonly trackRunningStats: boolean;
+  /** The dtype of γ, β and the running statistics, and so of the inputs this module takes. */
+  readonly dtype: "float32" | "float64";
   readonly weight: Parameter | null;
   readonly bias: Parameter | null;
   readonly runningMean: Tensor | null;
@@ -53,8 +55,9 @@ export abstract class BatchNorm extends Module {
     this.momentum = momentum === null ? null : checkMomentum(fn, momentum);
     this.affine = checkBoolean(fn, "affine", options.affine ?? batchNormModuleDefaults.affine);
     this.trackRunningStats = checkBoolean(fn, "trackRunningStats", options.trackRunningStats ?? batchNormModuleDefaults.trackRunningStats);
-    const dtype = options.dtype ?? batchNormModuleDefaults.dtype;
+    const dtype: unknown = options.dtype ?? batchNormModuleDefaults.dtype;
     if (dtype !== "float32" && dtype !== "float64") throw invalidArgument(fn, "dtype", dtype, '"float32" or "float64"');
+    this.dtype = dtype;
     // PyTorch's registration order, which is also the stateDict order.
     const vector = (value: number): Tensor => Tensor.full([numFeatures], value, { dtype });
     this.weight = this.registerParameter("weight", this.affine ? new Parameter(vector(1)) : null);
@@ -119,6 +122,7 @@ export abstract class BatchNorm extends Module {
     if (shape[1] !== this.numFeatures) {
       throw new ShapeError(`${fn}: input has ${shape[1]} channels (shape [${shape.join(", ")}]), expected numFeatures = ${this.numFeatures}`);
     }
+    if (input.dtype !== this.dtype) throw new DTypeError(`${fn}: input is ${input.dtype}, expected ${this.dtype} (the module's dtype)`);
     // PyTorch: batch statistics in training, and in evaluation when no running statistics exist.
     const useBatchStatistics = (this.training && !this.frozen) || this.runningMean === null;
     if (useBatchStatistics) checkValuesPerChannel(fn, shape);

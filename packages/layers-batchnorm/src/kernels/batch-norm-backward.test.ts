@@ -57,7 +57,7 @@ describe.each([
   it("matches central differences for dx, dγ and dβ", () => {
     const evaluate = () => loss(x, weight, bias, batchStatistics);
     const expectClose = (got: ArrayLike<number>, want: number[]) => {
-      want.forEach((w, i) => expect(Math.abs(got[i] - w)).toBeLessThan(1e-7 * Math.max(1, Math.abs(w))));
+      want.forEach((w, i) => { expect(Math.abs(got[i] - w)).toBeLessThan(1e-7 * Math.max(1, Math.abs(w))); });
     };
     expectClose(gradInput, numericGradient(x, evaluate));
     expectClose(gradWeight, numericGradient(weight, evaluate));

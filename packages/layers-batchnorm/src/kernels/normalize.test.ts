@@ -11,13 +11,13 @@ describe("normalizeChannels", () => {
   it("standardizes without an affine transform", () => {
     const out = new Float64Array(4);
     normalizeChannels(x, out, layout, [2.5], [1 / Math.sqrt(1.25)], null, null);
-    out.forEach((v, i) => expect(v).toBeCloseTo(xhat[i], 14));
+    out.forEach((v, i) => { expect(v).toBeCloseTo(xhat[i], 14); });
   });
 
   it("applies γ and β per channel", () => {
     const out = new Float64Array(4);
     normalizeChannels(x, out, layout, [2.5], [1 / Math.sqrt(1.25)], [2], [1]);
-    out.forEach((v, i) => expect(v).toBeCloseTo(1 + 2 * xhat[i], 14));
+    out.forEach((v, i) => { expect(v).toBeCloseTo(1 + 2 * xhat[i], 14); });
   });
 
   it("walks the (N, C, L) layout: each channel uses its own statistics", () => {
