@@ -9,16 +9,15 @@ export interface CosineAnnealingLROptions extends ResumeOptions {
   etaMin?: number;
 }
 
-export interface CosineAnnealingLRState extends LRSchedulerState {
+export interface CosineAnnealingLRSettings {
   tMax: number;
   etaMin: number;
 }
 
-function resolve(fn: string, options: Partial<CosineAnnealingLROptions>): { tMax: number; etaMin: number } {
-  return {
-    tMax: checkNumber(fn, "tMax", options.tMax, POSITIVE_INTEGER),
-    etaMin: checkNumber(fn, "etaMin", options.etaMin ?? 0, NON_NEGATIVE),
-  };
+export type CosineAnnealingLRState = LRSchedulerState & CosineAnnealingLRSettings;
+
+function resolve(fn: string, o: Partial<CosineAnnealingLROptions>): CosineAnnealingLRSettings {
+  return { tMax: checkNumber(fn, "tMax", o.tMax, POSITIVE_INTEGER), etaMin: checkNumber(fn, "etaMin", o.etaMin ?? 0, NON_NEGATIVE) };
 }
 
 /**
@@ -30,22 +29,16 @@ function resolve(fn: string, options: Partial<CosineAnnealingLROptions>): { tMax
  *
  * @see https://arxiv.org/abs/1608.03983
  */
-export class CosineAnnealingLR extends LRScheduler {
-  tMax: number;
-  etaMin: number;
-
+export class CosineAnnealingLR extends LRScheduler<CosineAnnealingLRSettings> {
   constructor(optimizer: OptimizerLike, options: CosineAnnealingLROptions) {
     const o = checkOptions("CosineAnnealingLR", options);
-    const r = resolve("CosineAnnealingLR", o);
-    super("CosineAnnealingLR", optimizer, o.lastEpoch);
-    this.tMax = r.tMax;
-    this.etaMin = r.etaMin;
+    super("CosineAnnealingLR", optimizer, o.lastEpoch, resolve("CosineAnnealingLR", o), resolve);
     this.initialStep();
   }
 
   protected getLr(): number[] {
     const t = this.lastEpoch;
-    const { tMax, etaMin } = this;
+    const { tMax, etaMin } = this.settings;
     if (t === 0) return this.groups.map((g) => g.lr);
     if (this.stepCount === 1 && t > 0) {
       // Resumed with lastEpoch >= 0: nothing to chain from, so torch uses the closed form.
@@ -60,19 +53,7 @@ export class CosineAnnealingLR extends LRScheduler {
   }
 
   protected override closedFormLr(): number[] {
-    const { tMax, etaMin } = this;
+    const { tMax, etaMin } = this.settings;
     return this.baseLrs.map((baseLr) => etaMin + ((baseLr - etaMin) * (1 + Math.cos((Math.PI * this.lastEpoch) / tMax))) / 2);
-  }
-
-  override stateDict(): CosineAnnealingLRState {
-    return { ...super.stateDict(), tMax: this.tMax, etaMin: this.etaMin };
-  }
-
-  override loadStateDict(state: CosineAnnealingLRState): void {
-    const base = this.checkState(state);
-    const o = resolve(`${this.name}.loadStateDict`, state);
-    this.applyState(base);
-    this.tMax = o.tMax;
-    this.etaMin = o.etaMin;
   }
 }

@@ -11,21 +11,24 @@ export interface CosineAnnealingWarmRestartsOptions extends ResumeOptions {
   etaMin?: number;
 }
 
-export interface CosineAnnealingWarmRestartsState extends LRSchedulerState {
+export interface CosineAnnealingWarmRestartsSettings {
   t0: number;
   tMult: number;
   etaMin: number;
+}
+
+export interface CosineAnnealingWarmRestartsState extends LRSchedulerState, CosineAnnealingWarmRestartsSettings {
   /** Length of the current cycle. */
   tI: number;
   /** Epochs since the last restart (fractional when stepped with fractional epochs). */
   tCur: number;
 }
 
-function resolve(fn: string, options: Partial<CosineAnnealingWarmRestartsOptions>): { t0: number; tMult: number; etaMin: number } {
+function resolve(fn: string, o: Partial<CosineAnnealingWarmRestartsOptions>): CosineAnnealingWarmRestartsSettings {
   return {
-    t0: checkNumber(fn, "t0", options.t0, POSITIVE_INTEGER),
-    tMult: checkNumber(fn, "tMult", options.tMult ?? 1, POSITIVE_INTEGER),
-    etaMin: checkNumber(fn, "etaMin", options.etaMin ?? 0, NON_NEGATIVE),
+    t0: checkNumber(fn, "t0", o.t0, POSITIVE_INTEGER),
+    tMult: checkNumber(fn, "tMult", o.tMult ?? 1, POSITIVE_INTEGER),
+    etaMin: checkNumber(fn, "etaMin", o.etaMin ?? 0, NON_NEGATIVE),
   };
 }
 
@@ -37,32 +40,27 @@ function resolve(fn: string, options: Partial<CosineAnnealingWarmRestartsOptions
  *
  * @see https://arxiv.org/abs/1608.03983
  */
-export class CosineAnnealingWarmRestarts extends LRScheduler {
-  t0: number;
-  tMult: number;
-  etaMin: number;
+export class CosineAnnealingWarmRestarts extends LRScheduler<CosineAnnealingWarmRestartsSettings> {
   tI: number;
   tCur: number;
 
   constructor(optimizer: OptimizerLike, options: CosineAnnealingWarmRestartsOptions) {
     const o = checkOptions("CosineAnnealingWarmRestarts", options);
-    const r = resolve("CosineAnnealingWarmRestarts", o);
-    super("CosineAnnealingWarmRestarts", optimizer, o.lastEpoch);
-    this.t0 = r.t0;
-    this.tMult = r.tMult;
-    this.etaMin = r.etaMin;
-    this.tI = r.t0;
+    super("CosineAnnealingWarmRestarts", optimizer, o.lastEpoch, resolve("CosineAnnealingWarmRestarts", o), resolve);
+    this.tI = this.settings.t0;
     this.tCur = this.lastEpoch;
     this.initialStep();
   }
 
   protected getLr(): number[] {
-    return this.baseLrs.map((baseLr) => this.etaMin + ((baseLr - this.etaMin) * (1 + Math.cos((Math.PI * this.tCur) / this.tI))) / 2);
+    const { etaMin } = this.settings;
+    return this.baseLrs.map((baseLr) => etaMin + ((baseLr - etaMin) * (1 + Math.cos((Math.PI * this.tCur) / this.tI))) / 2);
   }
 
   /** Torch's own step: advances `T_cur` (restarting when it reaches `T_i`), or jumps to `epoch`. */
   override step(epoch?: number): void {
     if (epoch !== undefined) checkNumber(`${this.name}.step`, "epoch", epoch, NON_NEGATIVE);
+    const { t0, tMult } = this.settings;
     let target = epoch;
     if (target === undefined && this.lastEpoch < 0) target = 0;
     if (target === undefined) {
@@ -70,19 +68,19 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
       this.tCur += 1;
       if (this.tCur >= this.tI) {
         this.tCur -= this.tI;
-        this.tI *= this.tMult;
+        this.tI *= tMult;
       }
-    } else if (target >= this.t0) {
-      if (this.tMult === 1) {
-        this.tCur = target % this.t0;
+    } else if (target >= t0) {
+      if (tMult === 1) {
+        this.tCur = target % t0;
       } else {
         // torch: n = int(math.log(epoch / T_0 * (T_mult - 1) + 1, T_mult)), log(x, b) being log(x)/log(b).
-        const n = Math.trunc(Math.log((target / this.t0) * (this.tMult - 1) + 1) / Math.log(this.tMult));
-        this.tCur = target - (this.t0 * (this.tMult ** n - 1)) / (this.tMult - 1);
-        this.tI = this.t0 * this.tMult ** n;
+        const n = Math.trunc(Math.log((target / t0) * (tMult - 1) + 1) / Math.log(tMult));
+        this.tCur = target - (t0 * (tMult ** n - 1)) / (tMult - 1);
+        this.tI = t0 * tMult ** n;
       }
     } else {
-      this.tI = this.t0;
+      this.tI = t0;
       this.tCur = target;
     }
     this.lastEpoch = Math.floor(target);
@@ -91,19 +89,14 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
   }
 
   override stateDict(): CosineAnnealingWarmRestartsState {
-    return { ...super.stateDict(), t0: this.t0, tMult: this.tMult, etaMin: this.etaMin, tI: this.tI, tCur: this.tCur };
+    return { ...super.stateDict(), tI: this.tI, tCur: this.tCur };
   }
 
   override loadStateDict(state: CosineAnnealingWarmRestartsState): void {
     const fn = `${this.name}.loadStateDict`;
-    const base = this.checkState(state);
-    const o = resolve(fn, state);
     const tI = checkNumber(fn, "state.tI", state.tI, POSITIVE_INTEGER);
     const tCur = checkNumber(fn, "state.tCur", state.tCur, { min: -1 });
-    this.applyState(base);
-    this.t0 = o.t0;
-    this.tMult = o.tMult;
-    this.etaMin = o.etaMin;
+    super.loadStateDict(state);
     this.tI = tI;
     this.tCur = tCur;
   }

@@ -32,39 +32,31 @@ export interface CyclicLROptions extends ResumeOptions {
   maxMomentum?: number | readonly number[];
 }
 
-export interface CyclicLRState extends LRSchedulerState {
-  maxLrs: number[];
+/** The hyperparameters after defaults, per group where torch allows a list. */
+export interface CyclicLRSettings {
+  maxLr: number[];
   stepSizeUp: number;
   stepSizeDown: number;
   mode: CyclicMode;
   gamma: number;
   cycleMomentum: boolean;
-  baseMomentums: number[];
-  maxMomentums: number[];
+  baseMomentum: number[];
+  maxMomentum: number[];
 }
 
-interface Resolved {
-  maxLrs: number[];
-  stepSizeUp: number;
-  stepSizeDown: number;
-  mode: CyclicMode;
-  gamma: number;
-  cycleMomentum: boolean;
-  baseMomentums: number[];
-  maxMomentums: number[];
-}
+export type CyclicLRState = LRSchedulerState & CyclicLRSettings;
 
-function resolve(fn: string, o: Partial<CyclicLROptions & CyclicLRState>, groupCount: number): Resolved {
+function resolve(fn: string, o: Partial<CyclicLROptions>, groupCount: number): CyclicLRSettings {
   const stepSizeUp = checkNumber(fn, "stepSizeUp", o.stepSizeUp ?? 2000, POSITIVE);
   return {
-    maxLrs: checkPerGroup(fn, o.maxLrs === undefined ? "maxLr" : "maxLrs", o.maxLrs ?? o.maxLr, groupCount, POSITIVE),
+    maxLr: checkPerGroup(fn, "maxLr", o.maxLr, groupCount, POSITIVE),
     stepSizeUp,
     stepSizeDown: checkNumber(fn, "stepSizeDown", o.stepSizeDown ?? stepSizeUp, NON_NEGATIVE),
     mode: checkOneOf(fn, "mode", o.mode ?? "triangular", CYCLIC_MODES),
     gamma: checkNumber(fn, "gamma", o.gamma ?? 1, POSITIVE),
     cycleMomentum: checkBoolean(fn, "cycleMomentum", o.cycleMomentum ?? true),
-    baseMomentums: checkPerGroup(fn, "baseMomentum", o.baseMomentums ?? o.baseMomentum ?? 0.8, groupCount, NON_NEGATIVE),
-    maxMomentums: checkPerGroup(fn, "maxMomentum", o.maxMomentums ?? o.maxMomentum ?? 0.9, groupCount, NON_NEGATIVE),
+    baseMomentum: checkPerGroup(fn, "baseMomentum", o.baseMomentum ?? 0.8, groupCount, NON_NEGATIVE),
+    maxMomentum: checkPerGroup(fn, "maxMomentum", o.maxMomentum ?? 0.9, groupCount, NON_NEGATIVE),
   };
 }
 
@@ -77,15 +69,7 @@ function resolve(fn: string, o: Partial<CyclicLROptions & CyclicLRState>, groupC
  *
  * @see https://arxiv.org/abs/1506.01186
  */
-export class CyclicLR extends LRScheduler {
-  maxLrs: number[];
-  stepSizeUp: number;
-  stepSizeDown: number;
-  mode: CyclicMode;
-  gamma: number;
-  cycleMomentum: boolean;
-  baseMomentums: number[];
-  maxMomentums: number[];
+export class CyclicLR extends LRScheduler<CyclicLRSettings> {
   private readonly scaleFn: ((x: number) => number) | undefined;
   private readonly scaleMode: CyclicScaleMode;
 
@@ -94,27 +78,18 @@ export class CyclicLR extends LRScheduler {
     const o = checkOptions(fn, options);
     const groups = checkOptimizer(fn, optimizer);
     const baseLrs = checkPerGroup(fn, "baseLr", o.baseLr, groups.length, POSITIVE);
-    const r = resolve(fn, o, groups.length);
+    const s = resolve(fn, o, groups.length);
     const scaleFn = o.scaleFn === undefined ? undefined : checkFunction(fn, "scaleFn", o.scaleFn);
     const scaleMode = checkOneOf(fn, "scaleMode", o.scaleMode ?? "cycle", ["cycle", "iterations"] as const);
-    if (r.cycleMomentum) checkMomentumGroups(fn, groups);
-    const fresh = (o.lastEpoch ?? -1) === -1;
+    if (s.cycleMomentum) checkMomentumGroups(fn, groups);
     // torch writes base lr and base momentum into the groups before the base class reads them.
-    if (fresh) {
+    if ((o.lastEpoch ?? -1) === -1) {
       groups.forEach((group, i) => {
         group.lr = baseLrs[i];
-        if (r.cycleMomentum) writeMomentum(group, r.baseMomentums[i]);
+        if (s.cycleMomentum) writeMomentum(group, s.baseMomentum[i]);
       });
     }
-    super(fn, optimizer, o.lastEpoch);
-    this.maxLrs = r.maxLrs;
-    this.stepSizeUp = r.stepSizeUp;
-    this.stepSizeDown = r.stepSizeDown;
-    this.mode = r.mode;
-    this.gamma = r.gamma;
-    this.cycleMomentum = r.cycleMomentum;
-    this.baseMomentums = r.baseMomentums;
-    this.maxMomentums = r.maxMomentums;
+    super(fn, optimizer, o.lastEpoch, s, resolve);
     this.scaleFn = scaleFn;
     this.scaleMode = scaleMode;
     this.initialStep();
@@ -122,49 +97,19 @@ export class CyclicLR extends LRScheduler {
     this.baseLrs = baseLrs;
   }
 
-  private amplitude(cycle: number): number {
-    if (this.scaleFn === undefined) return cyclicAmplitude(this.mode, cycle, this.lastEpoch, this.gamma);
-    return this.scaleFn(this.scaleMode === "cycle" ? cycle : this.lastEpoch);
-  }
-
   protected getLr(): number[] {
-    const { cycle, scale } = cyclicPosition(this.lastEpoch, this.stepSizeUp, this.stepSizeDown);
-    const amplitude = this.amplitude(cycle);
-    const lrs = this.baseLrs.map((baseLr, i) => baseLr + (this.maxLrs[i] - baseLr) * scale * amplitude);
-    if (this.cycleMomentum) {
+    const s = this.settings;
+    const { cycle, scale } = cyclicPosition(this.lastEpoch, s.stepSizeUp, s.stepSizeDown);
+    const amplitude =
+      this.scaleFn === undefined
+        ? cyclicAmplitude(s.mode, cycle, this.lastEpoch, s.gamma)
+        : this.scaleFn(this.scaleMode === "cycle" ? cycle : this.lastEpoch);
+    if (s.cycleMomentum) {
       this.groups.forEach((group, i) => {
-        const baseHeight = (this.maxMomentums[i] - this.baseMomentums[i]) * scale;
-        writeMomentum(group, this.maxMomentums[i] - baseHeight * amplitude);
+        const baseHeight = (s.maxMomentum[i] - s.baseMomentum[i]) * scale;
+        writeMomentum(group, s.maxMomentum[i] - baseHeight * amplitude);
       });
     }
-    return lrs;
-  }
-
-  override stateDict(): CyclicLRState {
-    return {
-      ...super.stateDict(),
-      maxLrs: [...this.maxLrs],
-      stepSizeUp: this.stepSizeUp,
-      stepSizeDown: this.stepSizeDown,
-      mode: this.mode,
-      gamma: this.gamma,
-      cycleMomentum: this.cycleMomentum,
-      baseMomentums: [...this.baseMomentums],
-      maxMomentums: [...this.maxMomentums],
-    };
-  }
-
-  override loadStateDict(state: CyclicLRState): void {
-    const base = this.checkState(state);
-    const r = resolve(`${this.name}.loadStateDict`, state, this.groups.length);
-    this.applyState(base);
-    this.maxLrs = r.maxLrs;
-    this.stepSizeUp = r.stepSizeUp;
-    this.stepSizeDown = r.stepSizeDown;
-    this.mode = r.mode;
-    this.gamma = r.gamma;
-    this.cycleMomentum = r.cycleMomentum;
-    this.baseMomentums = r.baseMomentums;
-    this.maxMomentums = r.maxMomentums;
+    return this.baseLrs.map((baseLr, i) => baseLr + (s.maxLr[i] - baseLr) * scale * amplitude);
   }
 }

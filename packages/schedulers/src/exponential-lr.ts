@@ -7,42 +7,33 @@ export interface ExponentialLROptions extends ResumeOptions {
   gamma: number;
 }
 
-export interface ExponentialLRState extends LRSchedulerState {
+export interface ExponentialLRSettings {
   gamma: number;
+}
+
+export type ExponentialLRState = LRSchedulerState & ExponentialLRSettings;
+
+function resolve(fn: string, o: Partial<ExponentialLROptions>): ExponentialLRSettings {
+  return { gamma: checkNumber(fn, "gamma", o.gamma, POSITIVE) };
 }
 
 /**
  * PyTorch's `ExponentialLR`, chainable: `lr_t = lr_{t−1} · γ` (the construction step leaves it).
  * Alone, `lr_t = initialLr · γ^t` (the pure `exponentialDecay`).
  */
-export class ExponentialLR extends LRScheduler {
-  gamma: number;
-
+export class ExponentialLR extends LRScheduler<ExponentialLRSettings> {
   constructor(optimizer: OptimizerLike, options: ExponentialLROptions) {
     const o = checkOptions("ExponentialLR", options);
-    const gamma = checkNumber("ExponentialLR", "gamma", o.gamma, POSITIVE);
-    super("ExponentialLR", optimizer, o.lastEpoch);
-    this.gamma = gamma;
+    super("ExponentialLR", optimizer, o.lastEpoch, resolve("ExponentialLR", o), resolve);
     this.initialStep();
   }
 
   protected getLr(): number[] {
     if (this.lastEpoch === 0) return this.groups.map((g) => g.lr);
-    return this.groups.map((g) => g.lr * this.gamma);
+    return this.groups.map((g) => g.lr * this.settings.gamma);
   }
 
   protected override closedFormLr(): number[] {
-    return this.baseLrs.map((baseLr) => baseLr * this.gamma ** this.lastEpoch);
-  }
-
-  override stateDict(): ExponentialLRState {
-    return { ...super.stateDict(), gamma: this.gamma };
-  }
-
-  override loadStateDict(state: ExponentialLRState): void {
-    const base = this.checkState(state);
-    const gamma = checkNumber(`${this.name}.loadStateDict`, "gamma", state.gamma, POSITIVE);
-    this.applyState(base);
-    this.gamma = gamma;
+    return this.baseLrs.map((baseLr) => baseLr * this.settings.gamma ** this.lastEpoch);
   }
 }

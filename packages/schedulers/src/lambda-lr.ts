@@ -31,7 +31,7 @@ export class LambdaLR extends LRScheduler {
   constructor(optimizer: OptimizerLike, options: LambdaLROptions) {
     const o = checkOptions("LambdaLR", options);
     const lambdas = checkLrLambdas("LambdaLR", o.lrLambda, checkOptimizer("LambdaLR", optimizer).length);
-    super("LambdaLR", optimizer, o.lastEpoch);
+    super("LambdaLR", optimizer, o.lastEpoch, {}, () => ({}));
     this.lrLambdas = lambdas;
     this.initialStep();
   }

@@ -11,17 +11,20 @@ export interface LinearLROptions extends ResumeOptions {
   totalIters?: number;
 }
 
-export interface LinearLRState extends LRSchedulerState {
+export interface LinearLRSettings {
   startFactor: number;
   endFactor: number;
   totalIters: number;
 }
 
-function resolve(fn: string, options: Partial<LinearLROptions>): { startFactor: number; endFactor: number; totalIters: number } {
+export type LinearLRState = LRSchedulerState & LinearLRSettings;
+
+function resolve(fn: string, o: Partial<LinearLROptions>): LinearLRSettings {
   return {
-    startFactor: checkNumber(fn, "startFactor", options.startFactor ?? 1 / 3, { min: 0, minExclusive: true, max: 1 }),
-    endFactor: checkNumber(fn, "endFactor", options.endFactor ?? 1, { min: 0, max: 1 }),
-    totalIters: checkNumber(fn, "totalIters", options.totalIters ?? 5, POSITIVE_INTEGER),
+    // 0 is rejected: the chainable ratio below would divide by it.
+    startFactor: checkNumber(fn, "startFactor", o.startFactor ?? 1 / 3, { min: 0, minExclusive: true, max: 1 }),
+    endFactor: checkNumber(fn, "endFactor", o.endFactor ?? 1, { min: 0, max: 1 }),
+    totalIters: checkNumber(fn, "totalIters", o.totalIters ?? 5, POSITIVE_INTEGER),
   };
 }
 
@@ -30,43 +33,22 @@ function resolve(fn: string, options: Partial<LinearLROptions>): { startFactor: 
  * `1 + (e − s) / (T s + (t − 1)(e − s))`. Alone, `lr_t = lr · (s + (e − s) · min(t, T)/T)`,
  * which is the pure `linearWarmup` (or `linearToFloor` when e < s) from `s·lr` to `e·lr`.
  */
-export class LinearLR extends LRScheduler {
-  startFactor: number;
-  endFactor: number;
-  totalIters: number;
-
+export class LinearLR extends LRScheduler<LinearLRSettings> {
   constructor(optimizer: OptimizerLike, options?: LinearLROptions) {
     const o = checkOptions("LinearLR", options);
-    const r = resolve("LinearLR", o);
-    super("LinearLR", optimizer, o.lastEpoch);
-    this.startFactor = r.startFactor;
-    this.endFactor = r.endFactor;
-    this.totalIters = r.totalIters;
+    super("LinearLR", optimizer, o.lastEpoch, resolve("LinearLR", o), resolve);
     this.initialStep();
   }
 
   protected getLr(): number[] {
-    const { startFactor: s, endFactor: e, totalIters: n } = this;
+    const { startFactor: s, endFactor: e, totalIters: n } = this.settings;
     if (this.lastEpoch === 0) return this.groups.map((g) => g.lr * s);
     if (this.lastEpoch > n) return this.groups.map((g) => g.lr);
     return this.groups.map((g) => g.lr * (1 + (e - s) / (n * s + (this.lastEpoch - 1) * (e - s))));
   }
 
   protected override closedFormLr(): number[] {
-    const { startFactor: s, endFactor: e, totalIters: n } = this;
+    const { startFactor: s, endFactor: e, totalIters: n } = this.settings;
     return this.baseLrs.map((baseLr) => baseLr * (s + ((e - s) * Math.min(n, this.lastEpoch)) / n));
-  }
-
-  override stateDict(): LinearLRState {
-    return { ...super.stateDict(), startFactor: this.startFactor, endFactor: this.endFactor, totalIters: this.totalIters };
-  }
-
-  override loadStateDict(state: LinearLRState): void {
-    const base = this.checkState(state);
-    const o = resolve(`${this.name}.loadStateDict`, state);
-    this.applyState(base);
-    this.startFactor = o.startFactor;
-    this.endFactor = o.endFactor;
-    this.totalIters = o.totalIters;
   }
 }

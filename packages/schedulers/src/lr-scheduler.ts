@@ -1,4 +1,4 @@
-import { NON_NEGATIVE, NON_NEGATIVE_INTEGER, checkNumber, checkNumberList } from "./check";
+import { NON_NEGATIVE, NON_NEGATIVE_INTEGER, checkNumber, checkNumberList, isList } from "./check";
 import { invalidArgument } from "./errors";
 import { checkOptimizer, type OptimizerLike, type ParamGroupLike } from "./optimizer-like";
 
@@ -25,15 +25,28 @@ export interface ResumeOptions {
 }
 
 /**
+ * Checks a class's options and fills in torch's defaults, giving its settings. A saved state
+ * carries the settings under the same names, so `loadStateDict` checks it with the same function.
+ * (`source` is `never` here because each class reads its own options type.)
+ */
+export type ResolveSettings<S> = (fn: string, source: never, groupCount: number) => S;
+
+/** A copy of settings whose per-group lists are copied too. */
+function copySettings<S extends object>(settings: S): S {
+  return Object.fromEntries(Object.entries(settings).map(([key, value]: [string, unknown]) => [key, isList(value) ? [...value] : value])) as S;
+}
+
+/**
  * PyTorch's `LRScheduler` over any `{ paramGroups }`, with its chainable `step()`: most
  * schedulers multiply the current lr (`getLr`), so several on one optimizer compose.
  *
  * Construction, as torch: each group's `initialLr` is set to its lr unless already there (so a
  * second scheduler scales the original lr), `baseLrs` are those, `lastEpoch` is -1, and one
- * step is taken, bringing `lastEpoch` to 0. Subclasses set their fields after `super()` and
- * then call `initialStep()`, because in JS a base constructor cannot see subclass fields.
+ * step is taken, bringing `lastEpoch` to 0. Subclasses resolve their `settings` before `super()`,
+ * set any other field after it, then call `initialStep()` (in JS a base constructor cannot see
+ * subclass fields). `stateDict()` holds the progress and the settings, by name.
  */
-export abstract class LRScheduler implements Scheduler {
+export abstract class LRScheduler<S extends object = object> implements Scheduler {
   readonly optimizer: OptimizerLike;
   /** Each group's `initialLr` when the scheduler was built: what closed forms scale. */
   baseLrs: number[];
@@ -47,6 +60,9 @@ export abstract class LRScheduler implements Scheduler {
     protected readonly name: string,
     optimizer: OptimizerLike,
     lastEpoch: number | undefined,
+    /** The hyperparameters, after defaults: what `stateDict()` saves beside the progress. */
+    public settings: S,
+    private readonly resolveSettings: ResolveSettings<S>,
   ) {
     const epoch = checkNumber(name, "lastEpoch", lastEpoch ?? -1, { integer: true, min: -1 });
     const groups = checkOptimizer(name, optimizer, epoch !== -1);
@@ -106,13 +122,22 @@ export abstract class LRScheduler implements Scheduler {
     return [...this.lastLr];
   }
 
-  stateDict(): LRSchedulerState {
-    return { lastEpoch: this.lastEpoch, stepCount: this.stepCount, baseLrs: [...this.baseLrs], lastLr: [...this.lastLr] };
+  stateDict(): LRSchedulerState & S {
+    return {
+      ...copySettings(this.settings),
+      lastEpoch: this.lastEpoch,
+      stepCount: this.stepCount,
+      baseLrs: [...this.baseLrs],
+      lastLr: [...this.lastLr],
+    };
   }
 
-  /** Restores progress saved by `stateDict()`; everything is checked before anything changes. */
-  loadStateDict(state: LRSchedulerState): void {
-    this.applyState(this.checkState(state));
+  /** Restores progress and settings saved by `stateDict()`; everything is checked before anything changes. */
+  loadStateDict(state: LRSchedulerState & S): void {
+    const progress = this.checkState(state);
+    const settings = this.resolveSettings(`${this.name}.loadStateDict`, state as never, this.groups.length);
+    this.applyState(progress);
+    this.settings = settings;
   }
 
   /** Validates the common fields of a saved state and returns a copy; subclasses call it before their own checks. */

@@ -9,15 +9,17 @@ export interface MultiStepLROptions extends ResumeOptions {
   gamma?: number;
 }
 
-export interface MultiStepLRState extends LRSchedulerState {
+export interface MultiStepLRSettings {
   milestones: number[];
   gamma: number;
 }
 
-function resolve(fn: string, options: Partial<MultiStepLROptions>): { milestones: number[]; gamma: number } {
+export type MultiStepLRState = LRSchedulerState & MultiStepLRSettings;
+
+function resolve(fn: string, o: Partial<MultiStepLROptions>): MultiStepLRSettings {
   return {
-    milestones: checkNumberList(fn, "milestones", options.milestones, NON_NEGATIVE_INTEGER, "nonDecreasing"),
-    gamma: checkNumber(fn, "gamma", options.gamma ?? 0.1, POSITIVE),
+    milestones: checkNumberList(fn, "milestones", o.milestones, NON_NEGATIVE_INTEGER, "nonDecreasing"),
+    gamma: checkNumber(fn, "gamma", o.gamma ?? 0.1, POSITIVE),
   };
 }
 
@@ -25,43 +27,23 @@ function resolve(fn: string, options: Partial<MultiStepLROptions>): { milestones
  * PyTorch's `MultiStepLR`, chainable: at an epoch listed r times among the milestones the lr
  * is multiplied by γ^r (torch keeps them in a Counter). Alone, it is the pure `multiStepDecay`.
  */
-export class MultiStepLR extends LRScheduler {
-  milestones: number[];
-  gamma: number;
-
+export class MultiStepLR extends LRScheduler<MultiStepLRSettings> {
   constructor(optimizer: OptimizerLike, options: MultiStepLROptions) {
     const o = checkOptions("MultiStepLR", options);
-    const { milestones, gamma } = resolve("MultiStepLR", o);
-    super("MultiStepLR", optimizer, o.lastEpoch);
-    this.milestones = milestones;
-    this.gamma = gamma;
+    super("MultiStepLR", optimizer, o.lastEpoch, resolve("MultiStepLR", o), resolve);
     this.initialStep();
   }
 
-  private countUpTo(epoch: number, inclusive: "equal" | "atMost"): number {
-    return this.milestones.filter((m) => (inclusive === "equal" ? m === epoch : m <= epoch)).length;
-  }
-
   protected getLr(): number[] {
-    const repeats = this.countUpTo(this.lastEpoch, "equal");
+    const { milestones, gamma } = this.settings;
+    const repeats = milestones.filter((m) => m === this.lastEpoch).length;
     if (repeats === 0) return this.groups.map((g) => g.lr);
-    return this.groups.map((g) => g.lr * this.gamma ** repeats);
+    return this.groups.map((g) => g.lr * gamma ** repeats);
   }
 
   protected override closedFormLr(): number[] {
-    const passed = this.countUpTo(this.lastEpoch, "atMost");
-    return this.baseLrs.map((baseLr) => baseLr * this.gamma ** passed);
-  }
-
-  override stateDict(): MultiStepLRState {
-    return { ...super.stateDict(), milestones: [...this.milestones], gamma: this.gamma };
-  }
-
-  override loadStateDict(state: MultiStepLRState): void {
-    const base = this.checkState(state);
-    const o = resolve(`${this.name}.loadStateDict`, state);
-    this.applyState(base);
-    this.milestones = o.milestones;
-    this.gamma = o.gamma;
+    const { milestones, gamma } = this.settings;
+    const passed = milestones.filter((m) => m <= this.lastEpoch).length;
+    return this.baseLrs.map((baseLr) => baseLr * gamma ** passed);
   }
 }

@@ -18,7 +18,7 @@ export class MultiplicativeLR extends LRScheduler {
   constructor(optimizer: OptimizerLike, options: MultiplicativeLROptions) {
     const o = checkOptions("MultiplicativeLR", options);
     const lambdas = checkLrLambdas("MultiplicativeLR", o.lrLambda, checkOptimizer("MultiplicativeLR", optimizer).length);
-    super("MultiplicativeLR", optimizer, o.lastEpoch);
+    super("MultiplicativeLR", optimizer, o.lastEpoch, {}, () => ({}));
     this.lrLambdas = lambdas;
     this.initialStep();
   }

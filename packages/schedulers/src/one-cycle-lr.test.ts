@@ -56,6 +56,22 @@ describe("OneCycleLR", () => {
     expect(optimizer.paramGroups[0].lr).toBe(lr);
   });
 
+  it("pctStart 1 rises for the whole cycle; a step into the zero-length phase after it throws and changes nothing", () => {
+    const optimizer = sgd([0.01], 0.9);
+    const scheduler = new OneCycleLR(optimizer, { maxLr: 1, totalSteps: 5, pctStart: 1, annealStrategy: "linear" });
+    const trace = lrTrace(optimizer, scheduler, 4);
+    // the rise ends at 1 · 5 − 1 = 4: lr_t = 0.04 + 0.96 t/4
+    expectAllClose(
+      trace.map((r) => r[0]),
+      [0, 1, 2, 3, 4].map((t) => 0.04 + (0.96 * t) / 4),
+    );
+    expect(() => {
+      scheduler.step();
+    }).toThrow("OneCycleLR.step: step is 5, expected a step outside phases of zero length");
+    expect(scheduler.lastEpoch).toBe(4);
+    expect(optimizer.paramGroups[0].lr).toBe(trace[4][0]);
+  });
+
   it("rejects missing or non-positive total steps and an unknown strategy", () => {
     expect(() => new OneCycleLR(sgd([1], 0.9), { maxLr: 1 })).toThrow("OneCycleLR: totalSteps is undefined, expected an integer >= 1, or both epochs and stepsPerEpoch");
     expect(() => new OneCycleLR(sgd([1], 0.9), { maxLr: 1, totalSteps: 0 })).toThrow("OneCycleLR: totalSteps is 0");

@@ -9,15 +9,17 @@ export interface PolynomialLROptions extends ResumeOptions {
   power?: number;
 }
 
-export interface PolynomialLRState extends LRSchedulerState {
+export interface PolynomialLRSettings {
   totalIters: number;
   power: number;
 }
 
-function resolve(fn: string, options: Partial<PolynomialLROptions>): { totalIters: number; power: number } {
+export type PolynomialLRState = LRSchedulerState & PolynomialLRSettings;
+
+function resolve(fn: string, o: Partial<PolynomialLROptions>): PolynomialLRSettings {
   return {
-    totalIters: checkNumber(fn, "totalIters", options.totalIters ?? 5, POSITIVE_INTEGER),
-    power: checkNumber(fn, "power", options.power ?? 1, POSITIVE),
+    totalIters: checkNumber(fn, "totalIters", o.totalIters ?? 5, POSITIVE_INTEGER),
+    power: checkNumber(fn, "power", o.power ?? 1, POSITIVE),
   };
 }
 
@@ -26,40 +28,23 @@ function resolve(fn: string, options: Partial<PolynomialLROptions>): { totalIter
  * `((1 − t/T) / (1 − (t−1)/T))^p` until T. Alone, `lr_t = initialLr · (1 − min(t, T)/T)^p`
  * (the pure `polynomialDecay` with end value 0).
  */
-export class PolynomialLR extends LRScheduler {
-  totalIters: number;
-  power: number;
-
+export class PolynomialLR extends LRScheduler<PolynomialLRSettings> {
   constructor(optimizer: OptimizerLike, options?: PolynomialLROptions) {
     const o = checkOptions("PolynomialLR", options);
-    const r = resolve("PolynomialLR", o);
-    super("PolynomialLR", optimizer, o.lastEpoch);
-    this.totalIters = r.totalIters;
-    this.power = r.power;
+    super("PolynomialLR", optimizer, o.lastEpoch, resolve("PolynomialLR", o), resolve);
     this.initialStep();
   }
 
   protected getLr(): number[] {
     const t = this.lastEpoch;
-    const n = this.totalIters;
+    const { totalIters: n, power } = this.settings;
     if (t === 0 || t > n) return this.groups.map((g) => g.lr);
-    const decayFactor = ((1 - t / n) / (1 - (t - 1) / n)) ** this.power;
+    const decayFactor = ((1 - t / n) / (1 - (t - 1) / n)) ** power;
     return this.groups.map((g) => g.lr * decayFactor);
   }
 
   protected override closedFormLr(): number[] {
-    return this.baseLrs.map((baseLr) => baseLr * (1 - Math.min(this.totalIters, this.lastEpoch) / this.totalIters) ** this.power);
-  }
-
-  override stateDict(): PolynomialLRState {
-    return { ...super.stateDict(), totalIters: this.totalIters, power: this.power };
-  }
-
-  override loadStateDict(state: PolynomialLRState): void {
-    const base = this.checkState(state);
-    const o = resolve(`${this.name}.loadStateDict`, state);
-    this.applyState(base);
-    this.totalIters = o.totalIters;
-    this.power = o.power;
+    const { totalIters: n, power } = this.settings;
+    return this.baseLrs.map((baseLr) => baseLr * (1 - Math.min(n, this.lastEpoch) / n) ** power);
   }
 }

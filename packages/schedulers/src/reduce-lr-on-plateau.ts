@@ -24,15 +24,19 @@ export interface ReduceLROnPlateauOptions {
   eps?: number;
 }
 
-export interface ReduceLROnPlateauState {
+/** The options after defaults, `minLr` per group. */
+export interface ReduceLROnPlateauSettings {
   mode: PlateauMode;
   factor: number;
   patience: number;
   threshold: number;
   thresholdMode: ThresholdMode;
   cooldown: number;
-  minLrs: number[];
+  minLr: number[];
   eps: number;
+}
+
+export interface ReduceLROnPlateauState extends ReduceLROnPlateauSettings {
   /** Best metric so far: ±Infinity before the first step. */
   best: number;
   numBadEpochs: number;
@@ -41,18 +45,7 @@ export interface ReduceLROnPlateauState {
   lastLr: number[];
 }
 
-interface Settings {
-  mode: PlateauMode;
-  factor: number;
-  patience: number;
-  threshold: number;
-  thresholdMode: ThresholdMode;
-  cooldown: number;
-  minLrs: number[];
-  eps: number;
-}
-
-function resolve(fn: string, o: Partial<ReduceLROnPlateauOptions & ReduceLROnPlateauState>, groupCount: number): Settings {
+function resolve(fn: string, o: Partial<ReduceLROnPlateauOptions>, groupCount: number): ReduceLROnPlateauSettings {
   return {
     mode: checkOneOf(fn, "mode", o.mode ?? "min", ["min", "max"] as const),
     factor: checkNumber(fn, "factor", o.factor ?? 0.1, { min: 0, minExclusive: true, max: 1, maxExclusive: true }),
@@ -60,10 +53,7 @@ function resolve(fn: string, o: Partial<ReduceLROnPlateauOptions & ReduceLROnPla
     threshold: checkNumber(fn, "threshold", o.threshold ?? 1e-4, NON_NEGATIVE),
     thresholdMode: checkOneOf(fn, "thresholdMode", o.thresholdMode ?? "rel", ["rel", "abs"] as const),
     cooldown: checkNumber(fn, "cooldown", o.cooldown ?? 0, NON_NEGATIVE_INTEGER),
-    minLrs:
-      o.minLrs === undefined
-        ? checkPerGroup(fn, "minLr", o.minLr ?? 0, groupCount, NON_NEGATIVE)
-        : checkPerGroup(fn, "minLrs", o.minLrs, groupCount, NON_NEGATIVE),
+    minLr: checkPerGroup(fn, "minLr", o.minLr ?? 0, groupCount, NON_NEGATIVE),
     eps: checkNumber(fn, "eps", o.eps ?? 1e-8, NON_NEGATIVE),
   };
 }
@@ -76,14 +66,8 @@ function resolve(fn: string, o: Partial<ReduceLROnPlateauOptions & ReduceLROnPla
  */
 export class ReduceLROnPlateau {
   readonly optimizer: OptimizerLike;
-  mode: PlateauMode;
-  factor: number;
-  patience: number;
-  threshold: number;
-  thresholdMode: ThresholdMode;
-  cooldown: number;
-  minLrs: number[];
-  eps: number;
+  settings: ReduceLROnPlateauSettings;
+  /** Best metric so far: ±Infinity before the first step. */
   best: number;
   numBadEpochs = 0;
   cooldownCounter = 0;
@@ -94,38 +78,24 @@ export class ReduceLROnPlateau {
     const fn = "ReduceLROnPlateau";
     const o = checkOptions(fn, options);
     const groups = checkOptimizer(fn, optimizer);
-    const s = resolve(fn, o, groups.length);
+    this.settings = resolve(fn, o, groups.length);
     this.optimizer = optimizer;
-    this.mode = s.mode;
-    this.factor = s.factor;
-    this.patience = s.patience;
-    this.threshold = s.threshold;
-    this.thresholdMode = s.thresholdMode;
-    this.cooldown = s.cooldown;
-    this.minLrs = s.minLrs;
-    this.eps = s.eps;
-    this.best = this.worst();
+    this.best = this.settings.mode === "min" ? Infinity : -Infinity;
     // torch has no last lr until the first step; the current lrs are the honest answer.
     this.lastLr = groups.map((g) => g.lr);
   }
 
-  private worst(): number {
-    return this.mode === "min" ? Infinity : -Infinity;
-  }
-
   /** Whether `metric` improves on `best` by more than the threshold, as torch's `is_better`. */
   isBetter(metric: number, best: number): boolean {
-    if (this.mode === "min") return this.thresholdMode === "rel" ? metric < best * (1 - this.threshold) : metric < best - this.threshold;
-    return this.thresholdMode === "rel" ? metric > best * (this.threshold + 1) : metric > best + this.threshold;
-  }
-
-  get inCooldown(): boolean {
-    return this.cooldownCounter > 0;
+    const { mode, threshold, thresholdMode } = this.settings;
+    if (mode === "min") return thresholdMode === "rel" ? metric < best * (1 - threshold) : metric < best - threshold;
+    return thresholdMode === "rel" ? metric > best * (threshold + 1) : metric > best + threshold;
   }
 
   /** Records one evaluation of the metric (NaN counts as not better, as in torch). */
   step(metric: number): void {
     if (typeof metric !== "number") throw invalidArgument("ReduceLROnPlateau.step", "metric", metric, "a number");
+    const s = this.settings;
     this.lastEpoch += 1;
     if (this.isBetter(metric, this.best)) {
       this.best = metric;
@@ -133,24 +103,19 @@ export class ReduceLROnPlateau {
     } else {
       this.numBadEpochs += 1;
     }
-    if (this.inCooldown) {
+    if (this.cooldownCounter > 0) {
       this.cooldownCounter -= 1;
       this.numBadEpochs = 0; // bad epochs during cooldown do not count
     }
-    if (this.numBadEpochs > this.patience) {
-      this.reduceLr();
-      this.cooldownCounter = this.cooldown;
+    if (this.numBadEpochs > s.patience) {
+      this.optimizer.paramGroups.forEach((group, i) => {
+        const newLr = Math.max(group.lr * s.factor, s.minLr[i]);
+        if (group.lr - newLr > s.eps) group.lr = newLr;
+      });
+      this.cooldownCounter = s.cooldown;
       this.numBadEpochs = 0;
     }
     this.lastLr = this.optimizer.paramGroups.map((g) => g.lr);
-  }
-
-  private reduceLr(): void {
-    this.optimizer.paramGroups.forEach((group, i) => {
-      const oldLr = group.lr;
-      const newLr = Math.max(oldLr * this.factor, this.minLrs[i]);
-      if (oldLr - newLr > this.eps) group.lr = newLr;
-    });
   }
 
   getLastLr(): number[] {
@@ -159,14 +124,8 @@ export class ReduceLROnPlateau {
 
   stateDict(): ReduceLROnPlateauState {
     return {
-      mode: this.mode,
-      factor: this.factor,
-      patience: this.patience,
-      threshold: this.threshold,
-      thresholdMode: this.thresholdMode,
-      cooldown: this.cooldown,
-      minLrs: [...this.minLrs],
-      eps: this.eps,
+      ...this.settings,
+      minLr: [...this.settings.minLr],
       best: this.best,
       numBadEpochs: this.numBadEpochs,
       cooldownCounter: this.cooldownCounter,
@@ -180,21 +139,14 @@ export class ReduceLROnPlateau {
     const fn = "ReduceLROnPlateau.loadStateDict";
     if (typeof state !== "object" || (state as unknown) === null) throw invalidArgument(fn, "state", state, "an object from stateDict()");
     const count = this.optimizer.paramGroups.length;
-    const s = resolve(fn, state, count);
+    const settings = resolve(fn, state, count);
     if (typeof state.best !== "number" || Number.isNaN(state.best)) throw invalidArgument(fn, "state.best", state.best, "a number (±Infinity before the first step)");
     const numBadEpochs = checkNumber(fn, "state.numBadEpochs", state.numBadEpochs, NON_NEGATIVE_INTEGER);
     const cooldownCounter = checkNumber(fn, "state.cooldownCounter", state.cooldownCounter, NON_NEGATIVE_INTEGER);
     const lastEpoch = checkNumber(fn, "state.lastEpoch", state.lastEpoch, NON_NEGATIVE_INTEGER);
     const lastLr = checkNumberList(fn, "state.lastLr", state.lastLr, NON_NEGATIVE);
     if (lastLr.length !== count) throw invalidArgument(fn, "state.lastLr", lastLr, `${count} values, one per parameter group`);
-    this.mode = s.mode;
-    this.factor = s.factor;
-    this.patience = s.patience;
-    this.threshold = s.threshold;
-    this.thresholdMode = s.thresholdMode;
-    this.cooldown = s.cooldown;
-    this.minLrs = s.minLrs;
-    this.eps = s.eps;
+    this.settings = settings;
     this.best = state.best;
     this.numBadEpochs = numBadEpochs;
     this.cooldownCounter = cooldownCounter;

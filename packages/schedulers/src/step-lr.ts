@@ -9,53 +9,36 @@ export interface StepLROptions extends ResumeOptions {
   gamma?: number;
 }
 
-export interface StepLRState extends LRSchedulerState {
+export interface StepLRSettings {
   stepSize: number;
   gamma: number;
 }
 
-function resolve(fn: string, options: Partial<StepLROptions>): { stepSize: number; gamma: number } {
-  return {
-    stepSize: checkNumber(fn, "stepSize", options.stepSize, POSITIVE_INTEGER),
-    gamma: checkNumber(fn, "gamma", options.gamma ?? 0.1, POSITIVE),
-  };
+export type StepLRState = LRSchedulerState & StepLRSettings;
+
+function resolve(fn: string, o: Partial<StepLROptions>): StepLRSettings {
+  return { stepSize: checkNumber(fn, "stepSize", o.stepSize, POSITIVE_INTEGER), gamma: checkNumber(fn, "gamma", o.gamma ?? 0.1, POSITIVE) };
 }
 
 /**
  * PyTorch's `StepLR`, chainable: multiplies the lr by γ at every multiple of `stepSize`.
  * Alone, `lr_t = initialLr · γ^⌊t/stepSize⌋` (the pure `stepDecay`).
  */
-export class StepLR extends LRScheduler {
-  stepSize: number;
-  gamma: number;
-
+export class StepLR extends LRScheduler<StepLRSettings> {
   constructor(optimizer: OptimizerLike, options: StepLROptions) {
     const o = checkOptions("StepLR", options);
-    const { stepSize, gamma } = resolve("StepLR", o);
-    super("StepLR", optimizer, o.lastEpoch);
-    this.stepSize = stepSize;
-    this.gamma = gamma;
+    super("StepLR", optimizer, o.lastEpoch, resolve("StepLR", o), resolve);
     this.initialStep();
   }
 
   protected getLr(): number[] {
-    if (this.lastEpoch === 0 || this.lastEpoch % this.stepSize !== 0) return this.groups.map((g) => g.lr);
-    return this.groups.map((g) => g.lr * this.gamma);
+    const { stepSize, gamma } = this.settings;
+    if (this.lastEpoch === 0 || this.lastEpoch % stepSize !== 0) return this.groups.map((g) => g.lr);
+    return this.groups.map((g) => g.lr * gamma);
   }
 
   protected override closedFormLr(): number[] {
-    return this.baseLrs.map((baseLr) => baseLr * this.gamma ** Math.floor(this.lastEpoch / this.stepSize));
-  }
-
-  override stateDict(): StepLRState {
-    return { ...super.stateDict(), stepSize: this.stepSize, gamma: this.gamma };
-  }
-
-  override loadStateDict(state: StepLRState): void {
-    const base = this.checkState(state);
-    const o = resolve(`${this.name}.loadStateDict`, state);
-    this.applyState(base);
-    this.stepSize = o.stepSize;
-    this.gamma = o.gamma;
+    const { stepSize, gamma } = this.settings;
+    return this.baseLrs.map((baseLr) => baseLr * gamma ** Math.floor(this.lastEpoch / stepSize));
   }
 }

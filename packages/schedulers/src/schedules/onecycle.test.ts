@@ -38,6 +38,6 @@ describe("oneCycleSchedule", () => {
       'annealStrategy is "cosine", expected one of "cos", "linear"',
     );
     // 0.1 · 10 − 1 = 0: the rise would have no length
-    expect(() => oneCycleSchedule({ peakValue: 1, totalSteps: 10, pctStart: 0.1 })).toThrow("pctStart is 0.1");
+    expect(() => oneCycleSchedule({ peakValue: 1, totalSteps: 10, pctStart: 0.1 })).toThrow("oneCycleSchedule: pctStart is 0.1");
   });
 });

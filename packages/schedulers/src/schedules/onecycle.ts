@@ -26,12 +26,16 @@ export interface OneCyclePhase {
 }
 
 /**
- * PyTorch's `_schedule_phases`. Phase ends are `pct·T − 1`, (`2 pct·T − 2`,) `T − 1`, as float
- * arithmetic in torch; a phase of zero length would divide by zero, so it is rejected here.
+ * PyTorch's `_schedule_phases`. Phase ends are `pct·T − 1`, (`2 pct·T − 2`,) `T − 1`, in float
+ * arithmetic as torch. A rise of zero length (pct·T = 1) would divide by zero at step 0, so it
+ * is rejected here; a later phase of zero length fails only if a step lands in it, as in torch.
  */
 export function oneCyclePhases(fn: string, totalSteps: number, pctStart: number, threePhase: boolean): OneCyclePhase[] {
   const rise = pctStart * totalSteps - 1;
-  const phases: OneCyclePhase[] = threePhase
+  if (rise === 0) {
+    throw invalidArgument(fn, "pctStart", pctStart, `a value with pctStart · totalSteps ≠ 1 (totalSteps is ${totalSteps}): the rise would last zero steps`);
+  }
+  return threePhase
     ? [
         { endStep: rise, from: "initial", to: "peak", momentumFrom: "max", momentumTo: "base" },
         { endStep: 2 * pctStart * totalSteps - 2, from: "peak", to: "initial", momentumFrom: "base", momentumTo: "max" },
@@ -41,22 +45,17 @@ export function oneCyclePhases(fn: string, totalSteps: number, pctStart: number,
         { endStep: rise, from: "initial", to: "peak", momentumFrom: "max", momentumTo: "base" },
         { endStep: totalSteps - 1, from: "peak", to: "min", momentumFrom: "base", momentumTo: "max" },
       ];
-  let start = 0;
-  for (const phase of phases) {
-    if (phase.endStep === start) {
-      throw invalidArgument(fn, "pctStart", pctStart, `a value that gives every phase a non-zero length with totalSteps ${totalSteps}`);
-    }
-    start = phase.endStep;
-  }
-  return phases;
 }
 
 /** Finds the phase of `step` and the fraction of it done, exactly as PyTorch's `OneCycleLR.get_lr`. */
-export function oneCyclePhaseAt(phases: readonly OneCyclePhase[], step: number): { phase: OneCyclePhase; pct: number } {
+export function oneCyclePhaseAt(fn: string, phases: readonly OneCyclePhase[], step: number): { phase: OneCyclePhase; pct: number } {
   let start = 0;
   for (let i = 0; i < phases.length; i++) {
     const phase = phases[i];
-    if (step <= phase.endStep || i === phases.length - 1) return { phase, pct: (step - start) / (phase.endStep - start) };
+    if (step <= phase.endStep || i === phases.length - 1) {
+      if (phase.endStep === start) throw invalidArgument(fn, "step", step, "a step outside phases of zero length (torch divides by zero here)");
+      return { phase, pct: (step - start) / (phase.endStep - start) };
+    }
     start = phase.endStep;
   }
   throw new Error("unreachable: a one-cycle schedule has at least one phase");
@@ -104,7 +103,7 @@ export function oneCycleSchedule(options: OneCycleScheduleOptions): Schedule {
   const initial = peakValue / divFactor;
   const anchors = { initial, peak: peakValue, min: initial / finalDivFactor };
   return makeSchedule(fn, (t) => {
-    const { phase, pct } = oneCyclePhaseAt(phases, Math.min(t, totalSteps - 1));
+    const { phase, pct } = oneCyclePhaseAt(fn, phases, Math.min(t, totalSteps - 1));
     return anneal(annealStrategy, anchors[phase.from], anchors[phase.to], pct);
   });
 }
