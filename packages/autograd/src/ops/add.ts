@@ -7,6 +7,6 @@ import type { Operand } from "./record";
 export function add(a: Operand, b: Operand): Variable {
   const [left, right] = binaryOperands("add", a, b);
   return record("add", inputsOf(left, right), left.data.add(valueOf(right)), (g) =>
-    typeof right === "number" ? [gradientFor(g, left)] : [gradientFor(g, left), gradientFor(g, right)],
+    typeof right === "number" ? [gradientFor(g, left)] : [left.requiresGrad ? gradientFor(g, left) : null, right.requiresGrad ? gradientFor(g, right) : null],
   );
 }

@@ -15,7 +15,10 @@ export function div(a: Operand, b: Operand): Variable {
     "div",
     [left, right],
     left.data.div(right.data),
-    (g) => [gradientFor(div(g, right), left), gradientFor(div(mul(neg(g), left), mul(right, right)), right)],
+    (g) => [
+      left.requiresGrad ? gradientFor(div(g, right), left) : null,
+      right.requiresGrad ? gradientFor(div(mul(neg(g), left), mul(right, right)), right) : null,
+    ],
     [left.data, right.data],
   );
 }

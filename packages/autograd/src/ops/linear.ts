@@ -34,12 +34,13 @@ export function linear(x: Variable, weight: Variable, bias: Variable | null = nu
     inputs,
     y,
     (g) => {
+      // Inputs that need no gradient (the data batch, usually) cost no matmul.
       const rows = reshape(g, [-1, outFeatures]);
       const gradients = [
-        gradientFor(matmul(g, w), input),
-        gradientFor(matmul(transpose(rows), reshape(input, [-1, w.shape[1]])), w),
+        input.requiresGrad ? gradientFor(matmul(g, w), input) : null,
+        w.requiresGrad ? gradientFor(matmul(transpose(rows), reshape(input, [-1, w.shape[1]])), w) : null,
       ];
-      if (b !== null) gradients.push(gradientFor(rows, b));
+      if (b !== null) gradients.push(b.requiresGrad ? gradientFor(rows, b) : null);
       return gradients;
     },
     [input.data, w.data],

@@ -39,7 +39,11 @@ export function matmul(a: Variable, b: Variable): Variable {
     "matmul",
     [left, right],
     left.data.matmul(right.data),
-    (g) => [gradientFor(matmul(g, transpose(right, -1, -2)), left), gradientFor(matmul(transpose(left, -1, -2), g), right)],
+    // An operand that needs no gradient (a constant data batch) costs no matmul.
+    (g) => [
+      left.requiresGrad ? gradientFor(matmul(g, transpose(right, -1, -2)), left) : null,
+      right.requiresGrad ? gradientFor(matmul(transpose(left, -1, -2), g), right) : null,
+    ],
     [left.data, right.data],
   );
 }

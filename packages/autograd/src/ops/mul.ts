@@ -11,7 +11,10 @@ export function mul(a: Operand, b: Operand): Variable {
     "mul",
     inputsOf(left, right),
     left.data.mul(valueOf(right)),
-    (g) => (typeof right === "number" ? [gradientFor(mul(g, right), left)] : [gradientFor(mul(g, right), left), gradientFor(mul(g, left), right)]),
+    (g) =>
+      typeof right === "number"
+        ? [gradientFor(mul(g, right), left)]
+        : [left.requiresGrad ? gradientFor(mul(g, right), left) : null, right.requiresGrad ? gradientFor(mul(g, left), right) : null],
     saved,
   );
 }

@@ -29,8 +29,11 @@ export function pow(base: Operand, exponent: Operand): Variable {
     [left, right],
     left.data.pow(right.data),
     (g, out) => {
-      const zeroBase = left.data.eq(0).mul(right.data.ge(0));
-      return [gradientFor(mul(g, mul(right, pow(left, add(right, -1)))), left), gradientFor(mul(g, where(zeroBase, 0, mul(out, log(left)))), right)];
+      const exponentGradient = (): Variable => {
+        const zeroBase = left.data.eq(0).mul(right.data.ge(0));
+        return gradientFor(mul(g, where(zeroBase, 0, mul(out, log(left)))), right);
+      };
+      return [left.requiresGrad ? gradientFor(mul(g, mul(right, pow(left, add(right, -1)))), left) : null, right.requiresGrad ? exponentGradient() : null];
     },
     [left.data, right.data],
   );

@@ -8,6 +8,6 @@ import type { Operand } from "./record";
 export function sub(a: Operand, b: Operand): Variable {
   const [left, right] = binaryOperands("sub", a, b);
   return record("sub", inputsOf(left, right), left.data.sub(valueOf(right)), (g) =>
-    typeof right === "number" ? [gradientFor(g, left)] : [gradientFor(g, left), gradientFor(neg(g), right)],
+    typeof right === "number" ? [gradientFor(g, left)] : [left.requiresGrad ? gradientFor(g, left) : null, right.requiresGrad ? gradientFor(neg(g), right) : null],
   );
 }
