@@ -1,5 +1,5 @@
 import { Variable } from "@descent/autograd";
-import { BatchNorm1d, BatchNorm2d } from "@descent/layers-batchnorm";
+import { BatchNorm1d, BatchNorm2d, BatchNorm3d } from "@descent/layers-batchnorm";
 import type { BatchNorm, BatchNormModuleOptions } from "@descent/layers-batchnorm";
 import { Tensor } from "@descent/tensor";
 import type { CaseTensor, ConformanceCase } from "../case-file";
@@ -14,6 +14,7 @@ type CreateModule = (numFeatures: number, options: BatchNormModuleOptions) => Ba
 const MODULES: ReadonlyMap<string, CreateModule> = new Map<string, CreateModule>([
   ["BatchNorm1d", (numFeatures: number, options: BatchNormModuleOptions) => new BatchNorm1d(numFeatures, options)],
   ["BatchNorm2d", (numFeatures: number, options: BatchNormModuleOptions) => new BatchNorm2d(numFeatures, options)],
+  ["BatchNorm3d", (numFeatures: number, options: BatchNormModuleOptions) => new BatchNorm3d(numFeatures, options)],
 ]);
 
 const OPTION_NAMES = new Set(["numFeatures", "eps", "momentum", "affine", "trackRunningStats"]);
