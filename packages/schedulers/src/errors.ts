@@ -8,7 +8,7 @@ export class InvalidArgumentError extends Error {
 }
 
 /** Formats a value for an error message: numbers as they are, everything else as JSON when it can be. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
   if (typeof value === "function") return "a function";
   if (typeof value === "undefined") return "undefined";

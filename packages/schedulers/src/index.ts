@@ -13,27 +13,29 @@ export { oneCycleSchedule, type AnnealStrategy, type OneCycleScheduleOptions } f
 export { joinSchedules, warmup, type WarmupOptions } from "./schedules/join";
 
 export type { OptimizerLike, ParamGroupLike } from "./optimizer-like";
-export { LRScheduler, type LRSchedulerState, type ResumeOptions, type Scheduler } from "./lr-scheduler";
+export { LRScheduler, type LRSchedulerState, type ResolveSettings, type ResumeOptions, type Scheduler } from "./lr-scheduler";
 export { LambdaLR, type LambdaLROptions, type LrLambda } from "./lambda-lr";
 export { MultiplicativeLR, type MultiplicativeLROptions } from "./multiplicative-lr";
-export { StepLR, type StepLROptions, type StepLRState } from "./step-lr";
-export { MultiStepLR, type MultiStepLROptions, type MultiStepLRState } from "./multi-step-lr";
-export { ConstantLR, type ConstantLROptions, type ConstantLRState } from "./constant-lr";
-export { LinearLR, type LinearLROptions, type LinearLRState } from "./linear-lr";
-export { ExponentialLR, type ExponentialLROptions, type ExponentialLRState } from "./exponential-lr";
-export { PolynomialLR, type PolynomialLROptions, type PolynomialLRState } from "./polynomial-lr";
-export { CosineAnnealingLR, type CosineAnnealingLROptions, type CosineAnnealingLRState } from "./cosine-annealing-lr";
+export { StepLR, type StepLROptions, type StepLRSettings, type StepLRState } from "./step-lr";
+export { MultiStepLR, type MultiStepLROptions, type MultiStepLRSettings, type MultiStepLRState } from "./multi-step-lr";
+export { ConstantLR, type ConstantLROptions, type ConstantLRSettings, type ConstantLRState } from "./constant-lr";
+export { LinearLR, type LinearLROptions, type LinearLRSettings, type LinearLRState } from "./linear-lr";
+export { ExponentialLR, type ExponentialLROptions, type ExponentialLRSettings, type ExponentialLRState } from "./exponential-lr";
+export { PolynomialLR, type PolynomialLROptions, type PolynomialLRSettings, type PolynomialLRState } from "./polynomial-lr";
+export { CosineAnnealingLR, type CosineAnnealingLROptions, type CosineAnnealingLRSettings, type CosineAnnealingLRState } from "./cosine-annealing-lr";
 export {
   CosineAnnealingWarmRestarts,
   type CosineAnnealingWarmRestartsOptions,
+  type CosineAnnealingWarmRestartsSettings,
   type CosineAnnealingWarmRestartsState,
 } from "./cosine-annealing-warm-restarts";
 export { CyclicLR, type CyclicLROptions, type CyclicLRState, type CyclicScaleMode } from "./cyclic-lr";
-export { OneCycleLR, type OneCycleLROptions, type OneCycleLRState } from "./one-cycle-lr";
+export { OneCycleLR, type OneCycleLROptions, type OneCycleLRSettings, type OneCycleLRState } from "./one-cycle-lr";
 export {
   ReduceLROnPlateau,
   type PlateauMode,
   type ReduceLROnPlateauOptions,
+  type ReduceLROnPlateauSettings,
   type ReduceLROnPlateauState,
   type ThresholdMode,
 } from "./reduce-lr-on-plateau";

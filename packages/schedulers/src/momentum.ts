@@ -5,7 +5,7 @@ import type { ParamGroupLike } from "./optimizer-like";
  * Where a group keeps the momentum that CyclicLR and OneCycleLR cycle: Adam-like groups in
  * `betas[0]`, SGD-like ones in `momentum` (PyTorch decides by `'betas' in optimizer.defaults`).
  */
-export function usesBeta1(group: ParamGroupLike): boolean {
+function usesBeta1(group: ParamGroupLike): boolean {
   return Array.isArray(group.betas);
 }
 
@@ -27,11 +27,6 @@ export function checkMomentumGroups(fn: string, groups: readonly ParamGroupLike[
       );
     }
   });
-}
-
-/** The momentum a group runs with now. */
-export function readMomentum(group: ParamGroupLike): number {
-  return usesBeta1(group) ? group.betas![0] : group.momentum!;
 }
 
 /** Sets a group's momentum; betas get a new pair, as PyTorch assigns a new tuple. */

@@ -93,6 +93,10 @@ function buildOptimizer(testCase: ConformanceCase): OptimizerLike {
 
 type Built = { kind: "epoch"; scheduler: Scheduler } | { kind: "plateau"; scheduler: ReduceLROnPlateau };
 
+/**
+ * The cases' options are untyped JSON, so they are passed as they are (`as never`): each class
+ * checks its options at run time and names the one that is wrong.
+ */
 function buildLRScheduler(name: unknown, options: Options, optimizer: OptimizerLike): LRScheduler {
   switch (name) {
     case "LambdaLR":
