@@ -52,6 +52,12 @@ export function bfgs(objective: Objective, x0: Float64Array, o: BfgsOptions, cal
       break;
     }
     const alpha = ls.alpha!;
+    if (Number.isNaN(ls.fval) || ls.fval === Infinity) {
+      // The zoom search can end on an unverified step; one where f is NaN or +∞ is not taken
+      // (SciPy takes it and stops; keeping the last finite iterate is the useful answer).
+      warnflag = 2;
+      break;
+    }
     oldOldFval = oldFval;
     oldFval = ls.fval!;
     const sk = pk.map((v) => alpha * v);

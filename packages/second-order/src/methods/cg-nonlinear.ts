@@ -69,6 +69,11 @@ export function cgNonlinear(objective: Objective, x0: Float64Array, o: CgOptions
       warnflag = 2;
       break;
     }
+    if (Number.isNaN(ls.fval) || ls.fval === Infinity) {
+      // Not taken: keep the last finite iterate (see bfgs).
+      warnflag = 2;
+      break;
+    }
     oldOldFval = oldFval;
     oldFval = ls.fval!;
     const alpha = ls.alpha!;

@@ -102,6 +102,7 @@ export function newtonCg(objective: Objective, x0: Float64Array, o: NewtonCgOpti
     const ls = lineSearchWolfe12({ f, fprime }, xk, pk, { gfk, oldFval, oldOldFval });
     if (ls === null) return terminate(2, `Warning: ${statusMessages.prLoss}`);
     const alphak = ls.alpha!;
+    if (Number.isNaN(ls.fval) || ls.fval === Infinity) return terminate(2, `Warning: ${statusMessages.prLoss}`);
     oldOldFval = oldFval;
     oldFval = ls.fval!;
     const update = pk.map((v) => alphak * v);

@@ -72,6 +72,11 @@ export function newton(objective: Objective, x0: Float64Array, o: NewtonOptions,
       break;
     }
     const alpha = ls.alpha!;
+    if (Number.isNaN(ls.fval) || ls.fval === Infinity) {
+      status = 2;
+      message = statusMessages.prLoss;
+      break;
+    }
     xk = xk.map((v, i) => v + alpha * direction.p[i]);
     fk = ls.fval!;
     gk = Float64Array.from(ls.gval ?? fprime(xk));
