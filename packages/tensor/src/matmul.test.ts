@@ -48,7 +48,7 @@ describe("matmul", () => {
   });
 
   it("matches plain loops for sizes that hit the direct, blocked and edge-tile paths (float64)", () => {
-    for (const [m, k, n] of [[1, 1, 1], [3, 5, 2], [17, 9, 13], [70, 300, 33], [5, 260, 9], [130, 40, 1030]]) {
+    for (const [m, k, n] of [[1, 1, 1], [3, 5, 2], [17, 9, 13], [70, 300, 33], [5, 260, 9], [9, 800, 11], [130, 40, 1030]]) {
       const a = randomTensor([m, k], m + k);
       const b = randomTensor([k, n], k + n);
       const c = a.matmul(b);
