@@ -1,3 +1,4 @@
+import { invalidArgument } from "@descent/tensor";
 import { validateAdamFamily } from "./adam";
 import type { AdamOptions, AdamState } from "./adam";
 import type { OptionCheck } from "./option-check";
@@ -38,18 +39,23 @@ export type AdamWState = AdamState;
 export function adamWUpdate(param: FloatArray, grad: FloatArray, state: AdamWState, step: number, o: AdamWOptions): void {
   const { lr, eps, weightDecay, amsgrad, maximize } = o;
   const [beta1, beta2] = o.betas;
-  const { expAvg: m, expAvgSq: v, maxExpAvgSq: vMax } = state;
+  const { expAvg: m, expAvgSq: v } = state;
+  const vMax = amsgrad ? state.maxExpAvgSq : null;
+  if (amsgrad && vMax === null) throw invalidArgument("adamWUpdate", "state.maxExpAvgSq", null, "an array when amsgrad is true");
+  const sign = maximize ? -1 : 1;
   const decay = 1 - lr * weightDecay;
   const stepSize = lr / (1 - beta1 ** step);
   const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** step);
   for (let i = 0; i < param.length; i++) {
-    const g = maximize ? -grad[i] : grad[i];
-    param[i] = param[i] * decay;
-    m[i] = m[i] * beta1 + (1 - beta1) * g;
-    v[i] = v[i] * beta2 + (1 - beta2) * g * g;
-    let second = v[i];
-    if (amsgrad && vMax !== null) second = vMax[i] = Math.max(vMax[i], second);
-    param[i] = param[i] + (-stepSize * m[i]) / (Math.sqrt(second) / biasCorrection2Sqrt + eps);
+    const g = sign * grad[i];
+    const theta = param[i] * decay;
+    const mi = m[i] * beta1 + (1 - beta1) * g;
+    const vi = v[i] * beta2 + (1 - beta2) * g * g;
+    m[i] = mi;
+    v[i] = vi;
+    let vHat = vi;
+    if (vMax !== null) vMax[i] = vHat = Math.max(vMax[i], vi);
+    param[i] = theta + (-stepSize * mi) / (Math.sqrt(vHat) / biasCorrection2Sqrt + eps);
   }
 }
 

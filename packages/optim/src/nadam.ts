@@ -61,14 +61,18 @@ export function nadamUpdate(param: FloatArray, grad: FloatArray, state: NAdamSta
   const muProduct = (state.muProduct *= mu);
   const gradStep = (-lr * (1 - mu)) / (1 - muProduct);
   const momentumStep = (-lr * muNext) / (1 - muProduct * muNext);
+  // λθ is added even when λ = 0 (the same bits for finite θ): no branch in the loop.
   for (let i = 0; i < param.length; i++) {
-    let g = grad[i];
-    if (weightDecay !== 0) g = g + weightDecay * param[i];
-    m[i] = m[i] * beta1 + (1 - beta1) * g;
-    v[i] = v[i] * beta2 + (1 - beta2) * g * g;
-    const denom = Math.sqrt(v[i] / biasCorrection2) + eps;
-    param[i] = param[i] + (gradStep * g) / denom;
-    param[i] = param[i] + (momentumStep * m[i]) / denom;
+    const theta = param[i];
+    const g = grad[i] + weightDecay * theta;
+    const mi = m[i] * beta1 + (1 - beta1) * g;
+    const vi = v[i] * beta2 + (1 - beta2) * g * g;
+    m[i] = mi;
+    v[i] = vi;
+    const denom = Math.sqrt(vi / biasCorrection2) + eps;
+    // Two additions, as PyTorch's two addcdiv_ calls round in between.
+    const half = theta + (gradStep * g) / denom;
+    param[i] = half + (momentumStep * mi) / denom;
   }
 }
 

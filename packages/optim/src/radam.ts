@@ -51,14 +51,17 @@ export function radamUpdate(param: FloatArray, grad: FloatArray, state: RAdamSta
   const rectified = rhoT > 5;
   const rect = rectified ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 1;
   const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+  // λθ is added even when λ = 0 (the same bits for finite θ): no branch in the loop.
   for (let i = 0; i < param.length; i++) {
-    let g = grad[i];
-    if (weightDecay !== 0) g = g + weightDecay * param[i];
-    m[i] = m[i] * beta1 + (1 - beta1) * g;
-    v[i] = v[i] * beta2 + (1 - beta2) * g * g;
-    const correctedAvg = m[i] / biasCorrection1;
-    const delta = rectified ? correctedAvg * lr * (biasCorrection2Sqrt / (Math.sqrt(v[i]) + eps)) * rect : correctedAvg * lr;
-    param[i] = param[i] + -1 * delta;
+    const theta = param[i];
+    const g = grad[i] + weightDecay * theta;
+    const mi = m[i] * beta1 + (1 - beta1) * g;
+    const vi = v[i] * beta2 + (1 - beta2) * g * g;
+    m[i] = mi;
+    v[i] = vi;
+    const correctedAvg = mi / biasCorrection1;
+    const delta = rectified ? correctedAvg * lr * (biasCorrection2Sqrt / (Math.sqrt(vi) + eps)) * rect : correctedAvg * lr;
+    param[i] = theta + -1 * delta;
   }
 }
 

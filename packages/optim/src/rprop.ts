@@ -46,8 +46,9 @@ export function rpropUpdate(param: FloatArray, grad: FloatArray, state: RpropSta
   const [etaMinus, etaPlus] = o.etas;
   const [stepMin, stepMax] = o.stepSizes;
   const { prev, stepSize: s } = state;
+  const sign = o.maximize ? -1 : 1;
   for (let i = 0; i < param.length; i++) {
-    let g = o.maximize ? -grad[i] : grad[i];
+    let g = sign * grad[i];
     const product = g * prev[i];
     const factor = product > 0 ? etaPlus : product < 0 ? etaMinus : 1;
     s[i] = Math.min(Math.max(s[i] * factor, stepMin), stepMax);
