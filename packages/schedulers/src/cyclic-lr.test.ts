@@ -47,6 +47,18 @@ describe("CyclicLR", () => {
     expectTraceMatches(trace, 0, cyclicSchedule({ baseValue: 0.01, maxValue: 0.1, stepSizeUp: 3, mode: "triangular2" }));
   });
 
+  it("a scaleFn that returns NaN fails the step and changes nothing", () => {
+    const optimizer = sgd([0.05], 0.9);
+    const scheduler = new CyclicLR(optimizer, { baseLr: 0.01, maxLr: 0.1, stepSizeUp: 2, scaleFn: (cycle) => (cycle === 2 ? Number.NaN : 1) });
+    for (let k = 0; k < 3; k++) scheduler.step();
+    const before = structuredClone(optimizer.paramGroups);
+    expect(() => {
+      scheduler.step(); // epoch 4 is in cycle 2
+    }).toThrow("CyclicLR.step: scaleFn result is NaN, expected a finite number");
+    expect(optimizer.paramGroups).toEqual(before);
+    expect(scheduler.lastEpoch).toBe(3);
+  });
+
   it("rejects an unknown mode, and momentum cycling without momentum, changing nothing", () => {
     const optimizer = { paramGroups: [{ lr: 0.05 }] };
     expect(() => new CyclicLR(optimizer, { baseLr: 0.01, maxLr: 0.1, mode: "exp_range" as never })).toThrow(

@@ -100,10 +100,11 @@ export class CyclicLR extends LRScheduler<CyclicLRSettings> {
   protected getLr(): number[] {
     const s = this.settings;
     const { cycle, scale } = cyclicPosition(this.lastEpoch, s.stepSizeUp, s.stepSizeDown);
+    // A custom scaleFn is checked before the momentum is written, so a bad one changes nothing.
     const amplitude =
       this.scaleFn === undefined
         ? cyclicAmplitude(s.mode, cycle, this.lastEpoch, s.gamma)
-        : this.scaleFn(this.scaleMode === "cycle" ? cycle : this.lastEpoch);
+        : checkNumber(`${this.name}.step`, "scaleFn result", this.scaleFn(this.scaleMode === "cycle" ? cycle : this.lastEpoch));
     if (s.cycleMomentum) {
       this.groups.forEach((group, i) => {
         const baseHeight = (s.maxMomentum[i] - s.baseMomentum[i]) * scale;
