@@ -1,6 +1,8 @@
 // Public entry of @descent/optim: named re-exports only.
-export { Optimizer, STATE_DICT_FORMAT } from "./optimizer";
-export type { OptimizerStateDict, ParamGroup, RemovableHandle, SavedParamGroup, StateDictOptions } from "./optimizer";
+export { Optimizer } from "./optimizer";
+export type { ParamGroup, RemovableHandle, StateDictOptions } from "./optimizer";
+export { STATE_DICT_FORMAT } from "./state-dict";
+export type { OptimizerStateDict, SavedParamGroup } from "./state-dict";
 export { paramData, paramGrad, resolveStorage } from "./param";
 export type { FloatArray, ParamLike, Storage } from "./param";
 export type { NamedParam, ParamGroupInput, ParamsInput, ParamsList } from "./param-groups";

@@ -8,6 +8,7 @@ import type { ParamGroupInput, ParamsInput } from "./param-groups";
 import type { StateFields } from "./state-fields";
 import { strongWolfe } from "./strong-wolfe";
 import type { LinePoint } from "./strong-wolfe";
+import { dot, maxAbs, sumAbs } from "./vector";
 
 export interface LBFGSOptions {
   lr: number;
@@ -53,12 +54,6 @@ export interface LBFGSState {
   hDiag: number | null;
   prevFlatGrad: Float64Array | null;
   prevLoss: number | null;
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
-  return sum;
 }
 
 /**
@@ -304,16 +299,4 @@ export class LBFGS extends Optimizer<LBFGSOptions, LBFGSState> {
     Object.assign(state, { d, t, hDiag, prevFlatGrad, prevLoss });
     return origLoss;
   }
-}
-
-function maxAbs(a: Float64Array): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
-  return m;
-}
-
-function sumAbs(a: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += Math.abs(a[i]);
-  return s;
 }

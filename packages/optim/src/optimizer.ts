@@ -4,8 +4,10 @@ import { paramData, paramGrad, resolveStorage } from "./param";
 import type { FloatArray, ParamLike } from "./param";
 import { readGroup, readParamsInput } from "./param-groups";
 import type { ParamGroupInput, ParamsInput, ResolvedGroup } from "./param-groups";
+import { STATE_DICT_FORMAT, cloneOptions, isGroupValue, readEnvelope } from "./state-dict";
+import type { OptimizerStateDict } from "./state-dict";
 import { decodeState, encodeState } from "./state-fields";
-import type { EncodedField, StateFields } from "./state-fields";
+import type { StateFields } from "./state-fields";
 
 /** A parameter group: its parameters and its full options, as `optimizer.paramGroups[i]` (schedulers change `lr` here). */
 export type ParamGroup<O> = O & { params: ParamLike[] };
@@ -13,25 +15,6 @@ export type ParamGroup<O> = O & { params: ParamLike[] };
 /** Returned by the hook registrations: `remove()` unregisters the hook. */
 export interface RemovableHandle {
   remove(): void;
-}
-
-/** The format tag of `stateDict()`; bumped if the layout ever changes. */
-export const STATE_DICT_FORMAT = "descent-optim-state/1";
-
-/** A saved group: its options and its parameters' keys (indices, or names with `keyBy: "name"`). */
-export type SavedParamGroup = Record<string, unknown> & { params: (number | string)[] };
-
-/**
- * PyTorch's `state_dict()` layout, JSON-ready: `state` keyed by parameter index (or name),
- * `paramGroups` with each group's options and its parameters' keys. Arrays are base64 of
- * their bytes with a dtype tag, so `JSON.parse(JSON.stringify(d))` loads bit for bit.
- */
-export interface OptimizerStateDict {
-  format: typeof STATE_DICT_FORMAT;
-  optimizer: string;
-  keyBy: "index" | "name";
-  state: Record<string, Record<string, EncodedField>>;
-  paramGroups: SavedParamGroup[];
 }
 
 export interface StateDictOptions {
@@ -314,30 +297,4 @@ export abstract class Optimizer<O extends { lr: number }, S extends object> {
     this.state.clear();
     for (const [param, state] of states) this.state.set(param, state);
   }
-}
-
-function cloneOptions<T extends object>(options: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) out[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
-  return out as T;
-}
-
-function isGroupValue(value: unknown): boolean {
-  if (typeof value === "number") return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every((v) => typeof v === "number" && Number.isFinite(v));
-  return value === null || typeof value === "string" || typeof value === "boolean";
-}
-
-function readEnvelope(fn: string, dict: unknown, optimizer: string): OptimizerStateDict {
-  if (typeof dict !== "object" || dict === null) throw invalidArgument(fn, "stateDict", dict, "an object made by stateDict()");
-  const d = dict as Partial<OptimizerStateDict>;
-  for (const key of ["format", "optimizer", "keyBy", "state", "paramGroups"]) {
-    if (!(key in d)) throw new InvalidArgumentError(`${fn}: stateDict has no "${key}", expected the keys format, optimizer, keyBy, state, paramGroups`);
-  }
-  if (d.format !== STATE_DICT_FORMAT) throw invalidArgument(fn, "stateDict.format", d.format, JSON.stringify(STATE_DICT_FORMAT));
-  if (d.optimizer !== optimizer) throw invalidArgument(fn, "stateDict.optimizer", d.optimizer, `${JSON.stringify(optimizer)} (a state dict of this class)`);
-  if (d.keyBy !== "index" && d.keyBy !== "name") throw invalidArgument(fn, "stateDict.keyBy", d.keyBy, '"index" or "name"');
-  if (typeof d.state !== "object" || (d.state as unknown) === null || Array.isArray(d.state)) throw invalidArgument(fn, "stateDict.state", d.state, "an object keyed by parameter");
-  if (!Array.isArray(d.paramGroups)) throw invalidArgument(fn, "stateDict.paramGroups", d.paramGroups, "an array of groups");
-  return d as OptimizerStateDict;
 }

@@ -1,3 +1,5 @@
+import { dot } from "./vector";
+
 /** A point on the search line: the loss and the gradient at x + t·d. */
 export interface LinePoint {
   loss: number;
@@ -7,12 +9,6 @@ export interface LinePoint {
 // Python's max/min of two values: the first unless the second is strictly beyond it (NaN-safe the same way).
 const pyMax = (a: number, b: number): number => (b > a ? b : a);
 const pyMin = (a: number, b: number): number => (b < a ? b : a);
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
-  return sum;
-}
 
 /**
  * The minimizer of the cubic through (x1, f1) and (x2, f2) with slopes g1 and g2, clamped to
