@@ -12,7 +12,11 @@ import { Tensor } from "./tensor";
  */
 
 /** One axis of a slice: an index (drops the axis), [start, stop, step] with Python semantics, or null (all). */
-export type SliceRange = number | readonly [start?: number, stop?: number, step?: number] | null | undefined;
+export type SliceRange =
+  | number
+  | readonly [start?: number | null | undefined, stop?: number | null | undefined, step?: number | null | undefined]
+  | null
+  | undefined;
 
 function make(t: Tensor, shape: readonly number[], strides: readonly number[], offset: number): Tensor {
   return new Tensor(t.data, shape, strides, offset);
@@ -196,7 +200,7 @@ export function slice(t: Tensor, ranges: readonly SliceRange[]): Tensor {
       offset += (i < 0 ? i + len : i) * stride;
     } else if (Array.isArray(r)) {
       const range = r as readonly unknown[];
-      const step = range[2] === undefined ? 1 : checkIndexInteger(fn, `ranges[${d}][2]`, range[2]);
+      const step = range[2] === undefined || range[2] === null ? 1 : checkIndexInteger(fn, `ranges[${d}][2]`, range[2]);
       if (step === 0) throw invalidArgument(fn, `ranges[${d}][2]`, 0, "a non-zero integer step");
       const [start, count] = sliceIndices(fn, d, range[0], range[1], step, len);
       if (count > 0) offset += start * stride;
