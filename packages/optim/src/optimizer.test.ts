@@ -30,8 +30,11 @@ describe("Optimizer: parameter groups", () => {
     expect(() => new Adam([])).toThrow("Adam: params is [], expected a non-empty iterable");
     expect(() => new Adam([{ params: [] }])).toThrow("Adam: params[0].params is [], expected a non-empty iterable");
     expect(() => new Adam([1] as never)).toThrow("Adam: params[0] is 1, expected a parameter { data, grad }");
-    expect(() => new Adam([{ params: [param([1])], weight_decay: 1 }] as never)).toThrow('Adam: unknown option "weight_decay"');
-    expect(() => new Adam([{ params: [param([1])], lr: -1 }])).toThrow("Adam: lr is -1");
+    expect(() => new Adam([{ params: [param([1])], weight_decay: 1 }] as never)).toThrow('Adam: unknown option "params[0].weight_decay"');
+    expect(() => new Adam([{ params: [param([1])], lr: -1 }])).toThrow("Adam: params[0].lr is -1");
+    expect(() => {
+      new Adam([param([1])]).addParamGroup({ params: [param([1])], lr: -1 });
+    }).toThrow("Adam.addParamGroup: group.lr is -1");
     expect(() => new Adam([{ data: new Int32Array(2), grad: null }] as never)).toThrow("Adam: param.data is Int32Array(2), expected a Float32Array or Float64Array");
   });
 

@@ -99,7 +99,7 @@ export abstract class Optimizer<O extends { lr: number }, S extends object> {
     const built: ParamGroup<O>[] = [];
     groups.forEach((group, i) => {
       const where = `group ${this.paramGroups.length + i}`;
-      const check = new OptionCheck(fn, groups.length > 1 ? `params[${i}].` : "");
+      const check = new OptionCheck(fn, group.label === "" ? "" : `${group.label}.`);
       check.knownKeys(group.options, Object.keys(this.defaults));
       const options = { ...this.defaults, ...group.options } as O;
       this.validateOptions(options, check);

@@ -19,6 +19,8 @@ export interface ResolvedGroup {
   params: ParamLike[];
   names: (string | undefined)[];
   options: Record<string, unknown>;
+  /** Where the group came from, for messages (`params[1]`, `group`); empty for a plain parameter list. */
+  label: string;
 }
 
 function isNamedParam(value: unknown): value is NamedParam {
@@ -53,14 +55,14 @@ function readParams(fn: string, what: string, list: unknown): Pick<ResolvedGroup
 export function readGroup(fn: string, what: string, group: unknown): ResolvedGroup {
   if (!isGroup(group)) throw invalidArgument(fn, what, group, "an object { params, ...options }");
   const { params, ...options } = group;
-  return { ...readParams(fn, `${what}.params`, params), options };
+  return { ...readParams(fn, `${what}.params`, params), options, label: what };
 }
 
 /** Reads an optimizer's `params` argument into groups, as PyTorch does: a list of groups, or one group of everything. */
 export function readParamsInput(fn: string, input: unknown): ResolvedGroup[] {
   const items: unknown[] = typeof input === "object" && input !== null && Symbol.iterator in input ? [...(input as Iterable<unknown>)] : [];
   if (items.length === 0) throw invalidArgument(fn, "params", input, "a non-empty iterable of parameters, [name, parameter] pairs or parameter groups");
-  if (!items.some(isGroup)) return [{ ...readParams(fn, "params", items), options: {} }];
+  if (!items.some(isGroup)) return [{ ...readParams(fn, "params", items), options: {}, label: "" }];
   if (!items.every(isGroup)) throw new InvalidArgumentError(`${fn}: params mixes parameter groups with parameters, expected all groups or no groups`);
   return items.map((group, i) => readGroup(fn, `params[${i}]`, group));
 }
