@@ -4,4 +4,4 @@
  * skipped), but do not fail `pnpm test` until their package lands here.
  * Grow this list as packages land.
  */
-export const IMPLEMENTED_KINDS: readonly string[] = ["init", "batchnorm", "autograd", "scheduler"];
+export const IMPLEMENTED_KINDS: readonly string[] = ["init", "batchnorm", "autograd", "scheduler", "optimizer"];
