@@ -1,2 +1,34 @@
-// The benchmark's sections arrive with issue "apps/benchmark"; until then it says so.
-console.log("descent benchmark: the sections are not built yet (see the open benchmark issue).");
+import { HELP, UsageError, parseArgs } from "./cli-args";
+import { reportMarkdown } from "./report/markdown";
+import { writeReport } from "./report/write";
+import { runBenchmark } from "./run";
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`bench: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const report = await runBenchmark({
+    sections: options.sections,
+    quick: options.quick,
+    peers: options.peers,
+    log: (line) => process.stderr.write(`[${(performance.now() / 1000).toFixed(1).padStart(6)} s] ${line}\n`),
+  });
+  process.stdout.write(reportMarkdown(report));
+  if (options.json !== null) {
+    for (const file of writeReport(options.json, report)) process.stderr.write(`wrote ${file}\n`);
+  }
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,48 @@
+import { createRequire } from "node:module";
+import os from "node:os";
+import { probePython } from "./peers/python";
+
+/** The machine the figures come from: they mean nothing without it. */
+export function machineInfo(): Record<string, string | number> {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? "unknown",
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    loadBefore: loadAverage(),
+  };
+}
+
+/** The 1-minute load average, two decimals: on a shared machine it says how much the figures can be trusted. */
+export function loadAverage(): string {
+  return os.loadavg()[0].toFixed(2);
+}
+
+const DESCENT_PACKAGES = ["tensor", "autograd", "optim", "schedulers", "init", "layers-batchnorm", "second-order"];
+
+/** Versions of everything measured: descent's packages, TF.js, and the Python peers when present. */
+export async function versions(withPython: boolean): Promise<Record<string, string>> {
+  const require = createRequire(import.meta.url);
+  const out: Record<string, string> = {};
+  for (const name of DESCENT_PACKAGES) {
+    out[`@descent/${name}`] = (require(`@descent/${name}/package.json`) as { version: string }).version;
+  }
+  try {
+    out["@tensorflow/tfjs-core"] = (require("@tensorflow/tfjs-core/package.json") as { version: string }).version;
+  } catch {
+    // TF.js absent: the skip lines already say so.
+  }
+  if (withPython) {
+    const probe = await probePython();
+    if (typeof probe !== "string") {
+      out.python = probe.python;
+      for (const key of ["numpy", "torch", "scipy"] as const) {
+        const v = probe[key];
+        if (v !== null) out[key] = v;
+      }
+    }
+  }
+  return out;
+}

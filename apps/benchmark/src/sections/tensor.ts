@@ -1,0 +1,135 @@
+import { Generator, type Tensor } from "@descent/tensor";
+import type { Section } from "../context";
+import { perNanosecond, timedResult } from "../figures";
+import { measure, type Timing } from "../harness";
+import { runPythonTasks, taskTiming, tfjsPeers, torchPeers } from "../peers/select";
+import type { PythonTask } from "../peers/python";
+import type { BenchResult, PeerName } from "../result";
+import { sizeLabel } from "../sizes";
+
+const F32_SIZES = [64, 128, 256, 512, 1024];
+const F64_SIZES_FULL = [64, 128, 256, 512, 1024];
+const F64_SIZES_QUICK = [64, 256];
+/** TF.js's CPU backend takes seconds per 1024² product; quick mode skips it from this size on. */
+const QUICK_TFJS_CPU_LIMIT = 512;
+
+/**
+ * Element-wise and reduction ops, with the bytes each must move per element at least:
+ * reads of its inputs plus the write of its output (4 bytes per float32).
+ */
+const STREAM_OPS = [
+  { op: "add", bytes: 12 },
+  { op: "mul", bytes: 12 },
+  { op: "exp", bytes: 8 },
+  { op: "relu", bytes: 8 },
+  { op: "sum", bytes: 4 },
+  { op: "max", bytes: 4 },
+] as const;
+type StreamOp = (typeof STREAM_OPS)[number]["op"];
+
+function descentStream(op: StreamOp, a: Tensor, b: Tensor): () => void {
+  switch (op) {
+    case "add": return () => a.add(b);
+    case "mul": return () => a.mul(b);
+    case "exp": return () => a.exp();
+    case "relu": return () => a.relu();
+    case "sum": return () => a.sum();
+    case "max": return () => a.max();
+  }
+}
+
+export const tensorSection: Section = {
+  name: "tensor",
+  title: "Tensor kernels",
+  measures: "matmul GFLOP/s (float32 and float64, n = 64…1024) and element-wise / reduction throughput in GB/s over float32 arrays",
+  async run(ctx) {
+    const streamSize = ctx.quick ? 1_000_000 : 10_000_000;
+    const f64Sizes = ctx.quick ? F64_SIZES_QUICK : F64_SIZES_FULL;
+    const torch = await torchPeers(ctx);
+    const tasks: PythonTask[] = [];
+    for (const { peer, threads } of torch) {
+      for (const n of F32_SIZES) tasks.push({ id: `mm-f32-${n}-${peer}`, kind: "matmul", n, dtype: "float32", threads });
+      for (const n of f64Sizes) tasks.push({ id: `mm-f64-${n}-${peer}`, kind: "matmul", n, dtype: "float64", threads });
+      for (const { op } of STREAM_OPS) tasks.push({ id: `${op}-${peer}`, kind: "elementwise", op, size: streamSize, threads });
+    }
+    const py = await runPythonTasks(ctx, tasks);
+    const tf = await tfjsPeers(ctx);
+    const results: BenchResult[] = [];
+    const generator = new Generator(12);
+
+    for (const [dtype, sizes] of [["float32", F32_SIZES], ["float64", f64Sizes]] as const) {
+      for (const n of sizes) {
+        ctx.log(`  matmul ${dtype} n=${n}`);
+        const a = generator.normal([n, n], 0, 1, { dtype });
+        const b = generator.normal([n, n], 0, 1, { dtype });
+        const descent = measure(() => a.matmul(b), ctx.budget);
+        const peers: Partial<Record<PeerName, Timing>> = {};
+        // TF.js has no float64 tensors, so it is a peer of the float32 rows only.
+        if (tf !== null && dtype === "float32") {
+          for (const peer of tf.peers) {
+            if (ctx.quick && peer === "tfjs-cpu" && n >= QUICK_TFJS_CPU_LIMIT) continue;
+            await tf.tfjs.use(peer);
+            const t = tf.tfjs.tf;
+            const ta = t.tensor2d(a.data as Float32Array, [n, n]);
+            const tb = t.tensor2d(b.data as Float32Array, [n, n]);
+            peers[peer] = measure(() => {
+              t.matMul(ta, tb).dispose();
+            }, ctx.budget);
+            ta.dispose();
+            tb.dispose();
+          }
+        }
+        for (const { peer } of torch) {
+          const timing = taskTiming(ctx, py, `mm-${dtype === "float32" ? "f32" : "f64"}-${n}-${peer}`);
+          if (timing !== undefined) peers[peer] = timing;
+        }
+        results.push(timedResult({
+          section: "tensor",
+          name: `matmul-${dtype === "float32" ? "f32" : "f64"}-n${n}`,
+          unit: "GFLOP/s",
+          higherIsBetter: true,
+          rate: perNanosecond(2 * n ** 3),
+          descent,
+          peers,
+        }));
+      }
+    }
+
+    const a = generator.uniform([streamSize], 0.5, 1.5);
+    const b = generator.uniform([streamSize], 0.5, 1.5);
+    for (const { op, bytes } of STREAM_OPS) {
+      ctx.log(`  ${op} float32 ${sizeLabel(streamSize)}`);
+      const descent = measure(descentStream(op, a, b), ctx.budget);
+      const peers: Partial<Record<PeerName, Timing>> = {};
+      if (tf !== null) {
+        for (const peer of tf.peers) {
+          await tf.tfjs.use(peer);
+          const t = tf.tfjs.tf;
+          const ta = t.tensor1d(a.data as Float32Array);
+          const tb = t.tensor1d(b.data as Float32Array);
+          const fn = { add: () => t.add(ta, tb), mul: () => t.mul(ta, tb), exp: () => t.exp(ta), relu: () => t.relu(ta), sum: () => t.sum(ta), max: () => t.max(ta) }[op];
+          peers[peer] = measure(() => {
+            fn().dispose();
+          }, ctx.budget);
+          ta.dispose();
+          tb.dispose();
+        }
+      }
+      for (const { peer } of torch) {
+        const timing = taskTiming(ctx, py, `${op}-${peer}`);
+        if (timing !== undefined) peers[peer] = timing;
+      }
+      results.push(timedResult({
+        section: "tensor",
+        name: `${op}-f32-${sizeLabel(streamSize)}`,
+        unit: "GB/s",
+        higherIsBetter: true,
+        rate: perNanosecond(bytes * streamSize),
+        descent,
+        peers,
+        note: `${bytes} bytes per element`,
+      }));
+    }
+    return results;
+  },
+};
