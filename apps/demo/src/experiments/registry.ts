@@ -1,0 +1,9 @@
+import type { Experiment } from "./experiment";
+import { optimizersExperiment } from "./optimizers";
+
+/** Every experiment, in the tour's order. */
+export const experiments: readonly Experiment[] = [optimizersExperiment];
+
+export function findExperiment(name: string): Experiment | undefined {
+  return experiments.find((e) => e.name === name);
+}
