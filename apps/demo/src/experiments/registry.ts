@@ -1,8 +1,9 @@
 import type { Experiment } from "./experiment";
+import { landscapesExperiment } from "./landscapes/landscapes";
 import { optimizersExperiment } from "./optimizers";
 
 /** Every experiment, in the tour's order. */
-export const experiments: readonly Experiment[] = [optimizersExperiment];
+export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment];
 
 export function findExperiment(name: string): Experiment | undefined {
   return experiments.find((e) => e.name === name);
