@@ -1,12 +1,11 @@
 import { invalidArgument } from "@descent/tensor";
-import { gaussNewton, type LeastSquaresOutcome } from "./least-squares/gauss-newton";
 import { levenberg } from "./least-squares/levenberg";
 import { lmder } from "./least-squares/levenberg-marquardt";
 import { Residuals, toRowMajor, type JacobianFunction, type ResidualFunction } from "./least-squares/residuals";
-import { leastSquaresMessages } from "./least-squares/stopping";
+import { leastSquaresMessages, type LeastSquaresOutcome } from "./least-squares/stopping";
 import { allFinite } from "./vector";
 
-/** `lm` (MINPACK Levenberg–Marquardt, default), `gauss-newton` (with a line search) or `levenberg` (λI damping). */
+/** `lm` (MINPACK Levenberg–Marquardt, default), `gauss-newton` (full steps, trust-region fallback) or `levenberg` (λI damping). */
 export type LeastSquaresMethod = "lm" | "gauss-newton" | "levenberg";
 
 export interface LeastSquaresOptions {
@@ -24,8 +23,7 @@ export interface LeastSquaresOptions {
   /**
    * Variable scales for `lm` and `gauss-newton`: a positive number or one per variable
    * (MINPACK's D = 1/xScale), or `"jac"` for Marquardt's scaling by the Jacobian's column norms
-   * (diag(JᵀJ)^½, updated as the running maximum). Default: 1 for `lm`, as SciPy; `"jac"` for
-   * `gauss-newton`.
+   * (diag(JᵀJ)^½, updated as the running maximum). Default 1, as SciPy.
    */
   xScale?: number | ArrayLike<number> | "jac";
   /** Relative finite-difference step when `jac` is omitted (default √ε). */
@@ -58,9 +56,11 @@ const known = new Set(["method", "jac", "ftol", "xtol", "gtol", "maxNfev", "xSca
 
 /**
  * Minimizes ½·Σ rᵢ(x)² over x ∈ ℝⁿ (m ≥ n residuals), SciPy's `least_squares` without bounds:
- * `lm` is MINPACK's lmder exactly as SciPy's `method='lm'` runs it; `gauss-newton` and
- * `levenberg` are the textbook methods with the same tolerances and budget. Bounds and robust
- * losses are out of scope.
+ * `lm` is MINPACK's lmder exactly as SciPy's `method='lm'` runs it; `gauss-newton` takes full
+ * Gauss–Newton steps (by pivoted QR of J, never JᵀJ or an inverse) as long as they reduce ‖r‖
+ * and falls back to lmder's trust region when they do not; `levenberg` is λI damping with
+ * Nielsen's update. All share SciPy's tolerances and budget. Bounds and robust losses are out of
+ * scope.
  */
 export function leastSquares(residuals: ResidualFunction, x0: ArrayLike<number>, options: LeastSquaresOptions = {}): LeastSquaresResult {
   const fn = "leastSquares";
@@ -108,14 +108,11 @@ export function leastSquares(residuals: ResidualFunction, x0: ArrayLike<number>,
   if (r0.some((v) => Number.isNaN(v))) {
     outcome = { x, fvec: r0, status: -1 };
     res.nanAt = x;
-  } else if (method === "lm") {
-    const out = lmder(res, x, r0, { ftol, xtol, gtol, maxfev: maxNfev, diag, factor: 100 });
+  } else if (method === "lm" || method === "gauss-newton") {
+    const out = lmder(res, x, r0, { ftol, xtol, gtol, maxfev: maxNfev, diag, factor: 100, gaussNewtonFirst: method === "gauss-newton" });
     // SciPy's FROM_MINPACK_TO_COMMON; 6–8 (tolerances too small) read as 2, 3, 1.
     const status = ({ 0: -1, 1: 2, 2: 3, 3: 4, 4: 1, 5: 0, 6: 2, 7: 3, 8: 1 } as Record<number, number>)[out.info];
     outcome = { x: out.x, fvec: out.fvec, status };
-  } else if (method === "gauss-newton") {
-    // Gauss–Newton's dog leg scales by J's column norms unless xScale is given.
-    outcome = gaussNewton(res, x, r0, { ftol, xtol, gtol, maxNfev }, options.xScale === undefined ? null : diag);
   } else {
     outcome = levenberg(res, x, r0, { ftol, xtol, gtol, maxNfev });
   }

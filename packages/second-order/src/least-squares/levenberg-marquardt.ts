@@ -12,6 +12,11 @@ export interface LmderOptions {
   diag: Float64Array | null;
   /** Initial step bound Δ₀ = factor·‖Dx₀‖ (MINPACK's default 100). */
   factor: number;
+  /**
+   * Try the full Gauss–Newton step first at every iterate, unbounded by Δ (the `gauss-newton`
+   * method); the trust-region step is used only when it fails to reduce ‖r‖.
+   */
+  gaussNewtonFirst?: boolean;
 }
 
 export interface LmderOutcome {
@@ -30,6 +35,12 @@ export interface LmderOutcome {
  *   xtol: Δ ≤ xtol·‖Dx‖ (info 2); gtol: the cosine between r and every column of J ≤ gtol (info 4).
  * With `diag` null (SciPy's x_scale='jac') D is the running maximum of J's column norms —
  * Marquardt's diag(JᵀJ)^½ scaling.
+ *
+ * `gaussNewtonFirst` turns this into the `gauss-newton` method: at the start, and after every
+ * accepted full Gauss–Newton step, the next trial is the full Gauss–Newton step δ = −R⁻¹Qᵀr
+ * (pivoted QR, λ = 0, not bounded by Δ); only when it fails to reduce ‖r‖ does the iteration
+ * fall back to the trust-region step, with Δ at most ½‖Dδ‖, until lmpar's step is a full
+ * Gauss–Newton step again. That is Gauss–Newton with trust-region step control.
  * @see https://doi.org/10.1007/BFb0067700
  */
 export function lmder(res: Residuals, x0: Float64Array, r0: Float64Array, o: LmderOptions): LmderOutcome {
@@ -50,6 +61,8 @@ export function lmder(res: Residuals, x0: Float64Array, r0: Float64Array, o: Lmd
   let iter = 1;
   let delta = 0;
   let xnorm = 0;
+  // gauss-newton: keep trying the unbounded Gauss–Newton step while it keeps succeeding.
+  let gaussNewtonNext = o.gaussNewtonFirst === true;
   if (!Number.isFinite(fnorm)) return { x, fvec, info: 0 };
 
   outer: for (;;) {
@@ -90,8 +103,12 @@ export function lmder(res: Residuals, x0: Float64Array, r0: Float64Array, o: Lmd
     if (info !== 0) break;
     if (mode === 1) for (let j = 0; j < n; j++) diag[j] = Math.max(diag[j], acnorm[j]);
 
+    let tryFullStep = gaussNewtonNext;
     for (;;) {
-      par = lmpar(n, fjac, m, ipvt, diag, qtf, delta, par, wa1, sdiag);
+      // The full Gauss–Newton step is lmpar's answer for an infinite Δ (λ = 0).
+      const stepBound = tryFullStep ? Infinity : delta;
+      const parUsed = lmpar(n, fjac, m, ipvt, diag, qtf, stepBound, tryFullStep ? 0 : par, wa1, sdiag);
+      if (!tryFullStep) par = parUsed;
       // The direction p = −wa1, the trial point x + p and ‖Dp‖.
       for (let j = 0; j < n; j++) {
         wa1[j] = -wa1[j];
@@ -99,7 +116,7 @@ export function lmder(res: Residuals, x0: Float64Array, r0: Float64Array, o: Lmd
         wa3[j] = diag[j] * wa1[j];
       }
       const pnorm = enorm(wa3);
-      if (iter === 1) delta = Math.min(delta, pnorm);
+      if (iter === 1 && !tryFullStep) delta = Math.min(delta, pnorm);
       const trial = res.value(wa2);
       const fnorm1 = enorm(trial);
       // The scaled actual reduction (−1 when ‖r‖ grew tenfold or became NaN).
@@ -111,12 +128,22 @@ export function lmder(res: Residuals, x0: Float64Array, r0: Float64Array, o: Lmd
         for (let i = 0; i <= j; i++) wa3[i] += fjac[i + j * m] * temp;
       }
       const temp1 = enorm(wa3) / fnorm;
-      const temp2 = (Math.sqrt(par) * pnorm) / fnorm;
+      const temp2 = tryFullStep ? 0 : (Math.sqrt(par) * pnorm) / fnorm;
       const prered = temp1 * temp1 + (temp2 * temp2) / 0.5;
       const dirder = -(temp1 * temp1 + temp2 * temp2);
       const ratio = prered !== 0 ? actred / prered : 0;
-      // Update the step bound.
-      if (ratio <= 0.25) {
+      if (tryFullStep) {
+        tryFullStep = false;
+        if (ratio < 1e-4) {
+          // The full step failed: fall back to the trust region, no larger than half of it,
+          // until the trust region's own step is a full Gauss–Newton step again.
+          delta = Math.min(delta, 0.5 * pnorm);
+          gaussNewtonNext = false;
+          continue;
+        }
+        delta = Math.max(delta, 2 * pnorm);
+        par = 0;
+      } else if (ratio <= 0.25) {
         let temp = actred >= 0 ? 0.5 : (0.5 * dirder) / (dirder + 0.5 * actred);
         if (0.1 * fnorm1 >= fnorm || temp < 0.1) temp = 0.1;
         delta = temp * Math.min(delta, pnorm / 0.1);
@@ -127,6 +154,7 @@ export function lmder(res: Residuals, x0: Float64Array, r0: Float64Array, o: Lmd
       }
       // A successful iteration: take the step.
       if (ratio >= 1e-4) {
+        if (o.gaussNewtonFirst === true) gaussNewtonNext = par === 0;
         x.set(wa2);
         for (let j = 0; j < n; j++) wa2[j] = diag[j] * x[j];
         fvec = trial;

@@ -1,9 +1,8 @@
 import { enorm } from "./enorm";
-import type { LeastSquaresOutcome } from "./gauss-newton";
 import { qrfac } from "./qrfac";
 import { qrsolv } from "./qrsolv";
 import type { Residuals } from "./residuals";
-import { convergedAfterStep, type LeastSquaresTolerances } from "./stopping";
+import { convergedAfterStep, type LeastSquaresOutcome, type LeastSquaresTolerances } from "./stopping";
 
 /**
  * Levenberg's method, (JᵀJ + λI)δ = −Jᵀr, with Nielsen's damping update (Madsen, Nielsen &

@@ -1,3 +1,11 @@
+/** What a least-squares method ends with. */
+export interface LeastSquaresOutcome {
+  x: Float64Array;
+  fvec: Float64Array;
+  /** SciPy's status (below). */
+  status: number;
+}
+
 /** The tolerances and budget every least-squares method honours (SciPy's names). */
 export interface LeastSquaresTolerances {
   ftol: number;
@@ -11,7 +19,7 @@ export interface LeastSquaresTolerances {
  * −1 improper input (MINPACK info 0); negative values below that are this package's own failures.
  */
 export const leastSquaresMessages: Record<number, string> = {
-  [-2]: "The line search found no decrease along the Gauss-Newton direction.",
+  [-2]: "The damping parameter overflowed: no decrease found.",
   [-1]: "Improper input parameters status returned from `leastsq`",
   0: "The maximum number of function evaluations is exceeded.",
   1: "`gtol` termination condition is satisfied.",

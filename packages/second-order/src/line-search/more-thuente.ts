@@ -138,8 +138,16 @@ export interface LineSearchOutcome {
  * c₂ = 0.9, xtol = 1e-14, steps in [1e-8, 50]. A warning counts as failure (alpha null), as in SciPy.
  */
 export function moreThuente(phi: (alpha: number) => readonly [number, number], alpha1: number, options: MoreThuenteOptions = {}): LineSearchOutcome {
-  const fn = "moreThuente";
-  if (!(alpha1 > 0)) throw invalidArgument(fn, "alpha1", alpha1, "a positive number");
+  if (!(alpha1 > 0)) throw invalidArgument("moreThuente", "alpha1", alpha1, "a positive number");
+  return runDcsrch(phi, alpha1, options);
+}
+
+/**
+ * {@link moreThuente} without argument checks, for SciPy's callers: a first step outside
+ * [stpmin, stpmax] (SciPy's formula can give 0) ends as dcsrch's ERROR task, i.e. a failed
+ * search, exactly as the Fortran reports it.
+ */
+export function runDcsrch(phi: (alpha: number) => readonly [number, number], alpha1: number, options: MoreThuenteOptions = {}): LineSearchOutcome {
   const search = new Dcsrch({
     ftol: options.ftol ?? 1e-4,
     gtol: options.gtol ?? 0.9,

@@ -1,5 +1,5 @@
 import { dot } from "../vector";
-import { moreThuente } from "./more-thuente";
+import { runDcsrch } from "./more-thuente";
 import { zoom } from "./zoom";
 
 /**
@@ -35,7 +35,7 @@ export function scalarSearchWolfe1(phi: (alpha: number) => number, derphi: (alph
   const phi0 = options.phi0 ?? phi(0);
   const derphi0 = options.derphi0 ?? derphi(0);
   const alpha1 = initialStep(phi0, options.oldPhi0, derphi0);
-  const out = moreThuente((a) => [phi(a), derphi(a)], alpha1, {
+  const out = runDcsrch((a) => [phi(a), derphi(a)], alpha1, {
     phi0,
     derphi0,
     ftol: options.c1 ?? 1e-4,
