@@ -1,9 +1,10 @@
 import type { Experiment } from "./experiment";
 import { landscapesExperiment } from "./landscapes/landscapes";
 import { optimizersExperiment } from "./optimizers";
+import { schedulesExperiment } from "./schedules";
 
 /** Every experiment, in the tour's order. */
-export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment];
+export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment, schedulesExperiment];
 
 export function findExperiment(name: string): Experiment | undefined {
   return experiments.find((e) => e.name === name);
