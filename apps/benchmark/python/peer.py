@@ -3,6 +3,8 @@
     python3 peer.py probe        prints which of numpy, torch and scipy import, with versions
     python3 peer.py run          reads {"budget": {...}, "tasks": [...]} on stdin, prints
                                  {"results": {id: {...}}, "errors": {id: message}} on stdout
+    python3 peer.py serve        the same, one request per line and one answer per line, until
+                                 stdin closes (so that torch is imported once per benchmark)
 
 Every task mirrors one measurement of the TypeScript sections: same sizes, same data (sent in
 the request or read from the same file), same timing rule (warm-up, runs until both a minimum
@@ -567,6 +569,10 @@ if __name__ == "__main__":
         print(json.dumps(probe()))
     elif command == "run":
         print(json.dumps(run(json.load(sys.stdin))))
+    elif command == "serve":
+        for line in sys.stdin:
+            if line.strip():
+                print(json.dumps(run(json.loads(line))), flush=True)
     else:
-        print("usage: peer.py probe | run < request.json", file=sys.stderr)
+        print("usage: peer.py probe | run < request.json | serve", file=sys.stderr)
         sys.exit(2)

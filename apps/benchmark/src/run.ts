@@ -1,6 +1,7 @@
 import { createContext, type Section } from "./context";
 import { fullBudget, quickBudget } from "./harness";
 import { loadAverage, machineInfo, versions } from "./machine";
+import { closePython } from "./peers/python";
 import type { PeerName, Report, SectionName } from "./result";
 import { autogradSection } from "./sections/autograd";
 import { convergenceSection } from "./sections/convergence";
@@ -31,12 +32,16 @@ export async function runBenchmark(options: RunOptions): Promise<Report> {
   const ctx = createContext({ quick: options.quick, budget: options.quick ? quickBudget : fullBudget, peers: new Set(options.peers), log: options.log });
   const results = [];
   const started = performance.now();
-  for (const name of options.sections) {
-    const section = SECTIONS[name];
-    const t0 = performance.now();
-    options.log(`${name}: ${section.measures}`);
-    results.push(...(await section.run(ctx)));
-    options.log(`${name}: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  try {
+    for (const name of options.sections) {
+      const section = SECTIONS[name];
+      const t0 = performance.now();
+      options.log(`${name}: ${section.measures}`);
+      results.push(...(await section.run(ctx)));
+      options.log(`${name}: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    closePython();
   }
   machine.loadAfter = loadAverage();
   machine.seconds = Math.round((performance.now() - started) / 100) / 10;

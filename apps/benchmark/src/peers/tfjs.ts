@@ -31,17 +31,39 @@ export function loadTfjs(): Promise<Tfjs | string> {
   return loaded;
 }
 
+/**
+ * tfjs-core's Node bundle has no gradients: the union package @tensorflow/tfjs registers them by
+ * importing `dist/register_all_gradients`, an ES module with extensionless imports. tsx's loader
+ * (how `pnpm bench` runs) requires it as is; under Vitest, which leaves `require` to Node, a
+ * dynamic import that Vite resolves does it (the app's vitest.config.ts inlines tfjs-core). The
+ * registry lives on a global, so gradients registered by either copy serve the required one.
+ * Returns null on success, else the reason.
+ */
+async function registerGradients(require: NodeJS.Require): Promise<string | null> {
+  try {
+    require("@tensorflow/tfjs-core/dist/register_all_gradients");
+    return null;
+  } catch (requireError) {
+    try {
+      await import("@tensorflow/tfjs-core/dist/register_all_gradients.js");
+      return null;
+    } catch (importError) {
+      return `cannot register TF.js gradients: ${String(requireError)}; ${String(importError)}`;
+    }
+  }
+}
+
 async function load(): Promise<Tfjs | string> {
   const require = createRequire(import.meta.url);
   let tf: Tf;
   try {
     tf = require("@tensorflow/tfjs-core") as Tf;
-    // tfjs-core alone has no gradients: the union package @tensorflow/tfjs registers them with this import.
-    require("@tensorflow/tfjs-core/dist/register_all_gradients");
     require("@tensorflow/tfjs-backend-cpu");
   } catch (error) {
     return `cannot load @tensorflow/tfjs-core: ${String(error)}`;
   }
+  const gradients = await registerGradients(require);
+  if (gradients !== null) return gradients;
   const available: TfjsPeerName[] = [];
   const skipped: { peer: TfjsPeerName; reason: string }[] = [];
   if (await tf.setBackend("cpu")) {

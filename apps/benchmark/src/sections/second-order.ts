@@ -79,7 +79,7 @@ function mghRows(ctx: BenchContext, py: PythonRun, withScipy: boolean): BenchRes
       reachedScipy += okTheirs ? 1 : 0;
       nfevTotal += ours.nfev;
       nfevScipy += theirs?.nfev ?? 0;
-      const fText = (f: number, ok: boolean): string => `${f.toPrecision(6)}${ok ? "" : ", not a known minimum"}`;
+      const fText = (f: number, ok: boolean): string => `${f !== 0 && Math.abs(f) < 1e-3 ? f.toExponential(5) : f.toPrecision(6)}${ok ? "" : ", not a known minimum"}`;
       rows.push({
         section: "second-order",
         name: `mgh-${p.name}-${method}-nfev`,

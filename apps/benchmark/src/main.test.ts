@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+
+function bench(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync("pnpm", ["exec", "tsx", "--conditions=@descent/source", "src/main.ts", ...args], { cwd: appDir, encoding: "utf8" });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("the command line", () => {
+  it("prints the help text", () => {
+    const r = bench("--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: pnpm bench \[section \.\.\.\] \[--quick\] \[--json FILE\]/);
+  });
+
+  it("answers an unknown section or option with one line and exit code 2", () => {
+    for (const arg of ["tensr", "--fast"]) {
+      const r = bench(arg);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/^bench: unknown (section "tensr"|option --fast)/);
+    }
+  });
+});
