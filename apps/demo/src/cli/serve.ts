@@ -126,11 +126,13 @@ export function parseServeArgs(argv: readonly string[]): { port: number; build: 
       build = true;
       continue;
     }
-    const text = arg === "--port" ? argv[++i] : arg.startsWith("--port=") ? arg.slice("--port=".length) : null;
-    if (text === null) throw new BadInputError(`serve does not take ${arg}`, "write `pnpm demo serve [--port N] [--build]`");
+    let text: string;
+    if (arg === "--port") text = i + 1 < argv.length ? argv[++i] : "";
+    else if (arg.startsWith("--port=")) text = arg.slice("--port=".length);
+    else throw new BadInputError(`serve does not take ${arg}`, "write `pnpm demo serve [--port N] [--build]`");
     const value = Number(text);
-    if (text === undefined || text.trim() === "" || !Number.isInteger(value) || value < 0 || value > 65535) {
-      throw new BadInputError(`--port is ${text ?? "missing"}`, "give an integer from 0 to 65535 (0: any free port)");
+    if (text.trim() === "" || !Number.isInteger(value) || value < 0 || value > 65535) {
+      throw new BadInputError(`--port is ${text === "" ? "missing its value" : text}`, "give an integer from 0 to 65535 (0: any free port)");
     }
     port = value;
   }

@@ -1,10 +1,11 @@
 import type { Experiment } from "./experiment";
+import { initExperiment } from "./init";
 import { landscapesExperiment } from "./landscapes/landscapes";
 import { optimizersExperiment } from "./optimizers";
 import { schedulesExperiment } from "./schedules";
 
 /** Every experiment, in the tour's order. */
-export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment, schedulesExperiment];
+export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment, schedulesExperiment, initExperiment];
 
 export function findExperiment(name: string): Experiment | undefined {
   return experiments.find((e) => e.name === name);
