@@ -1,11 +1,12 @@
 import type { Experiment } from "./experiment";
+import { batchNormExperiment } from "./batchnorm";
 import { initExperiment } from "./init";
 import { landscapesExperiment } from "./landscapes/landscapes";
 import { optimizersExperiment } from "./optimizers";
 import { schedulesExperiment } from "./schedules";
 
 /** Every experiment, in the tour's order. */
-export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment, schedulesExperiment, initExperiment];
+export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment, schedulesExperiment, initExperiment, batchNormExperiment];
 
 export function findExperiment(name: string): Experiment | undefined {
   return experiments.find((e) => e.name === name);
