@@ -1,4 +1,5 @@
 import type { Experiment } from "./experiment";
+import { batchSizeExperiment } from "./batch-size";
 import { batchNormExperiment } from "./batchnorm";
 import { initExperiment } from "./init";
 import { landscapesExperiment } from "./landscapes/landscapes";
@@ -6,7 +7,7 @@ import { optimizersExperiment } from "./optimizers";
 import { schedulesExperiment } from "./schedules";
 
 /** Every experiment, in the tour's order. */
-export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment, schedulesExperiment, initExperiment, batchNormExperiment];
+export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment, schedulesExperiment, initExperiment, batchNormExperiment, batchSizeExperiment];
 
 export function findExperiment(name: string): Experiment | undefined {
   return experiments.find((e) => e.name === name);
