@@ -17,4 +17,8 @@ export type { GeneratorState } from "./random";
 export { erf, erfc, erfinv, ndtri, normalCdf } from "./special/normal";
 export { getBackend, kernels, resetKernels, setKernel } from "./kernels/index";
 export type { BinaryKernel, GemmKernel, KernelName, Kernels, ReduceKernel, UnaryKernel } from "./kernels/index";
+export {
+  getBackendInfo, getBackendSupport, getFloat32MatmulPrecision, getNumThreads, setBackend, setFloat32MatmulPrecision, setNumThreads,
+} from "./wasm/index";
+export type { BackendInfo, BackendName, BackendSupport, Float32MatmulPrecision } from "./wasm/index";
 export * from "./linalg/index";

@@ -13,6 +13,7 @@ import {
   squaredDeviationsReduce, sumAbsReduce, sumPowAbsReduce, sumReduce, sumSquaresReduce,
 } from "./reduce";
 import { logSoftmaxRow, softmaxRow } from "./softmax";
+import { wasmKernels } from "../wasm/select";
 import {
   absKernel, clampKernel, copyKernel, expKernel, log1pKernel, logKernel, negKernel, reluKernel, rsqrtKernel, sigmoidKernel, signKernel,
   sqrtKernel, squareKernel, tanhKernel,
@@ -42,6 +43,14 @@ export type KernelName = keyof Kernels;
 export const kernels: Kernels = { ...defaults };
 
 let backend = "typescript";
+
+// Where the host runs WebAssembly SIMD, the wasm matmul kernels replace their entries at load
+// (setBackend in wasm/backend.ts switches later; resetKernels restores the TypeScript ones).
+const wasm = wasmKernels();
+if (wasm !== null) {
+  Object.assign(kernels, wasm.kernels);
+  backend = wasm.name;
+}
 
 /** Replaces one kernel; `backendName` is reported by `getBackend()`. Returns the previous kernel. */
 export function setKernel<K extends KernelName>(name: K, kernel: Kernels[K], backendName = "custom"): Kernels[K] {

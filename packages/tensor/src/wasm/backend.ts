@@ -1,0 +1,103 @@
+/**
+ * Choosing kernels at run time: which backend runs matmul (the TypeScript kernels or a
+ * WebAssembly SIMD build), and on how many threads.
+ */
+import { invalidArgument } from "../errors";
+import { kernels, setKernel } from "../kernels/index";
+import { gemmF64 } from "../kernels/matmul";
+import type { Float32MatmulPrecision } from "./select";
+import { bestVariant, getFloat32Precision, setFloat32Precision, wasmKernelName, wasmKernels } from "./select";
+import { loadRuntime, variantSupported } from "./runtime";
+import { getNumThreads as currentThreads, setThreadCount, threadsSupported } from "./thread-pool";
+
+/** "wasm" picks the best wasm build this host runs; "wasm-simd" / "wasm-relaxed-simd" pick one (for tests and benchmarks). */
+export type BackendName = "js" | "wasm" | "wasm-simd" | "wasm-relaxed-simd";
+
+export interface BackendInfo {
+  /** What runs matmul: "js" (TypeScript), "wasm-simd", "wasm-relaxed-simd" (fused multiply-add), or "custom" (setKernel). */
+  matmul: "js" | "wasm-simd" | "wasm-relaxed-simd" | "custom";
+  /** Element-wise ops, reductions and softmax run in TypeScript. */
+  elementwise: "js";
+  /** Threads a large matmul runs on, the calling one included. */
+  threads: number;
+  /** "highest": float32 products accumulate in float64; "high": in float32 (faster). See setFloat32MatmulPrecision. */
+  float32MatmulPrecision: Float32MatmulPrecision;
+}
+
+/** What this host supports, whether or not it is in use. */
+export interface BackendSupport {
+  simd: boolean;
+  relaxedSimd: boolean;
+  threads: boolean;
+}
+
+const NAMES: readonly BackendName[] = ["js", "wasm", "wasm-simd", "wasm-relaxed-simd"];
+
+/** Switches the matmul kernels. Throws when the host cannot run the requested build; nothing changes then. */
+export function setBackend(name: BackendName): void {
+  if (!NAMES.includes(name)) throw invalidArgument("setBackend", "name", name, `one of ${NAMES.map((n) => `"${n}"`).join(", ")}`);
+  if (name === "js") {
+    setKernel("matmulF32", gemmF64, "typescript");
+    setKernel("matmulF64", gemmF64, "typescript");
+    return;
+  }
+  const variant = name === "wasm" ? bestVariant() : name === "wasm-simd" ? "simd" : "relaxed-simd";
+  const set = wasmKernels(variant);
+  if (set === null) {
+    const supported = NAMES.filter((n) => n === "js" || (n === "wasm-simd" ? variantSupported("simd") : n === "wasm-relaxed-simd" && variantSupported("relaxed-simd")));
+    throw invalidArgument("setBackend", "name", name, `a backend this runtime supports (${supported.join(", ")})`);
+  }
+  setKernel("matmulF32", set.kernels.matmulF32, set.name);
+  setKernel("matmulF64", set.kernels.matmulF64, set.name);
+}
+
+/** Which kernels are active, e.g. `{ matmul: "wasm-simd", elementwise: "js", threads: 2 }`. */
+export function getBackendInfo(): BackendInfo {
+  const kernel = kernels.matmulF32;
+  const wasm = wasmKernelName(kernel);
+  const matmul = wasm ?? (kernel === gemmF64 ? "js" : "custom");
+  const runtime = wasm === undefined ? null : loadRuntime(wasm === "wasm-simd" ? "simd" : "relaxed-simd");
+  return {
+    matmul, elementwise: "js", threads: runtime?.shared === true ? currentThreads() : 1, float32MatmulPrecision: getFloat32Precision(),
+  };
+}
+
+/**
+ * How float32 matmul accumulates (after torch.set_float32_matmul_precision). "highest" (the
+ * default): in float64, each result rounded to float32 once, the same numbers as the TypeScript
+ * kernel. "high": in float32 on four SIMD lanes, about twice as fast on the wasm backend, with
+ * rounding error growing with the inner dimension as in PyTorch's CPU float32 matmul.
+ * Takes effect at once when a wasm backend is active.
+ */
+export function setFloat32MatmulPrecision(precision: Float32MatmulPrecision): void {
+  const value: unknown = precision;
+  if (value !== "highest" && value !== "high") {
+    throw invalidArgument("setFloat32MatmulPrecision", "precision", precision, '"highest" or "high"');
+  }
+  setFloat32Precision(precision);
+  const active = wasmKernelName(kernels.matmulF32);
+  if (active !== undefined) setBackend(active);
+}
+
+export function getFloat32MatmulPrecision(): Float32MatmulPrecision {
+  return getFloat32Precision();
+}
+
+/** What the host supports: wasm SIMD, relaxed SIMD (Node 20 needs --experimental-wasm-relaxed-simd), threads. */
+export function getBackendSupport(): BackendSupport {
+  return { simd: variantSupported("simd"), relaxedSimd: variantSupported("relaxed-simd"), threads: threadsSupported() };
+}
+
+/**
+ * Threads for large matmuls, the calling thread included (torch.set_num_threads). Default
+ * min(2, cores) where worker threads and shared memory exist, else 1 (then any setting acts as 1).
+ */
+export function setNumThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1) throw invalidArgument("setNumThreads", "threads", threads, "an integer ≥ 1");
+  setThreadCount(threads);
+}
+
+/** The thread count large matmuls use (torch.get_num_threads). */
+export function getNumThreads(): number {
+  return currentThreads();
+}

@@ -1,0 +1,116 @@
+/**
+ * The wasm GEMM as a kernel-table entry (GemmKernel). Per call: the operands are staged into the
+ * wasm memory (one typed-array copy of the span they occupy, converting int32 or mixed
+ * precisions on the way; operands scattered thinly over a large buffer are gathered instead),
+ * B is packed into panels, the rows of C are computed on one or more threads, and C is copied
+ * out. Every buffer is laid out afresh from the runtime's workspace, which only ever grows.
+ */
+import type { TypedArray } from "../dtype";
+import type { GemmKernel } from "../kernels/matmul";
+import { gemmF64 } from "../kernels/matmul";
+import { KIND_F32, KIND_F64 } from "./control-block";
+import type { WasmRuntime } from "./runtime";
+import { align64 } from "./runtime";
+import { getNumThreads, runRows } from "./thread-pool";
+
+/** Rows per register tile and per packed block, and the packed slice depth: as in asm/gemm.ts and asm/pack.ts. */
+const MR = 4;
+const MC = 64;
+const KC = 256;
+/** Below this many multiply-adds the TypeScript kernel is as fast as staging into wasm. */
+const WASM_MIN_MACS = 8 * 8 * 8;
+/** Below this many multiply-adds a product stays on the calling thread: waking workers costs more than it saves. */
+export const THREAD_MIN_MACS = 96 * 96 * 96;
+
+export type Precision = "f32" | "f64";
+
+/** A GemmKernel computing in the runtime's `precision` (float32 with float32 accumulation, or float64). */
+export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel {
+  const size = precision === "f32" ? 4 : 8;
+  const nr = precision === "f32" ? 8 : 4;
+  return (m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff) => {
+    if (m === 0 || n === 0) return;
+    if (k === 0) {
+      c.fill(0, cOff, cOff + m * n);
+      return;
+    }
+    if (m * n * k < WASM_MIN_MACS) {
+      gemmF64(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff);
+      return;
+    }
+    const mpad = Math.ceil(m / MR) * MR;
+    const npad = Math.ceil(n / nr) * nr;
+    const threads = m * n * k >= THREAD_MIN_MACS ? getNumThreads() : 1;
+    const chunkRows = chooseChunkRows(mpad, threads);
+    const participants = Math.min(threads, Math.ceil(mpad / chunkRows));
+    const aSpan = stagedLength(m, k, ars, acs);
+    const bSpan = stagedLength(k, n, brs, bcs);
+    // Layout: staged A | staged B | packed B | C (mpad × npad) | one packing scratch per participant.
+    const aAt = runtime.workspace;
+    const bAt = align64(aAt + aSpan * size);
+    const pbAt = align64(bAt + bSpan * size);
+    const cAt = align64(pbAt + npad * k * size);
+    const scratchAt = align64(cAt + mpad * npad * size);
+    const scratchStride = align64(MC * KC * size);
+    const end = scratchAt + participants * scratchStride;
+    if (end > 2 ** 32 || !runtime.reserve(end)) {
+      // Beyond what a 32-bit wasm memory can address: the TypeScript kernel has no such limit.
+      gemmF64(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff);
+      return;
+    }
+    const view = precision === "f32" ? runtime.f32() : runtime.f64();
+    const sa = stage(view, aAt / size, a, aOff, m, k, ars, acs);
+    const sb = stage(view, bAt / size, b, bOff, k, n, brs, bcs);
+    const ex = runtime.exports;
+    (precision === "f32" ? ex.packBF32 : ex.packBF64)(bAt + sb.offset * size, sb.rs, sb.cs, k, n, pbAt);
+    runRows(runtime, {
+      kind: precision === "f32" ? KIND_F32 : KIND_F64,
+      a: aAt + sa.offset * size, ars: sa.rs, acs: sa.cs, m, k, pb: pbAt, c: cAt, ldc: npad, mpad,
+      scratch: scratchAt, scratchStride, chunkRows,
+    }, participants);
+    const c0 = cAt / size;
+    if (npad === n) {
+      c.set(view.subarray(c0, c0 + m * n), cOff);
+    } else {
+      for (let i = 0; i < m; i++) c.set(view.subarray(c0 + i * npad, c0 + i * npad + n), cOff + i * n);
+    }
+  };
+}
+
+/** Chunks of whole MC blocks, but at least two chunks per thread (down to 16 rows) so a busy core's share can move. */
+function chooseChunkRows(mpad: number, threads: number): number {
+  if (threads <= 1) return mpad;
+  const perChunk = Math.ceil(mpad / (2 * threads) / MR) * MR;
+  return Math.max(16, Math.min(MC, perChunk));
+}
+
+/** Elements one staged operand takes: its span when it is dense enough to copy whole, else rows·cols gathered. */
+function stagedLength(rows: number, cols: number, rs: number, cs: number): number {
+  const span = spanOf(rows, cols, rs, cs);
+  return span <= 2 * rows * cols + 64 ? span : rows * cols;
+}
+
+function spanOf(rows: number, cols: number, rs: number, cs: number): number {
+  return Math.abs(rs) * (rows - 1) + Math.abs(cs) * (cols - 1) + 1;
+}
+
+/**
+ * Copies a rows×cols operand (element (i, j) at data[off + i·rs + j·cs]) into view from element
+ * `at`, converting to the view's type. Returns where element (0, 0) landed, relative to `at`, and
+ * the strides to read it with.
+ */
+function stage(
+  view: Float32Array | Float64Array, at: number, data: TypedArray, off: number, rows: number, cols: number, rs: number, cs: number,
+): { offset: number; rs: number; cs: number } {
+  const span = spanOf(rows, cols, rs, cs);
+  if (span <= 2 * rows * cols + 64) {
+    const first = off + Math.min(0, rs * (rows - 1)) + Math.min(0, cs * (cols - 1));
+    view.set(data.subarray(first, first + span), at);
+    return { offset: off - first, rs, cs };
+  }
+  let q = at;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0, p = off + i * rs; j < cols; j++, p += cs) view[q++] = data[p];
+  }
+  return { offset: 0, rs: cols, cs: 1 };
+}

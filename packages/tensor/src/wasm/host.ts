@@ -1,0 +1,92 @@
+/**
+ * What the host (Node, a browser, a worker) provides for the WebAssembly kernels, typed here
+ * rather than through TypeScript's DOM or Node libraries: packages that type-check this source
+ * (every workspace dependent, through the source condition) compile with the ES library only.
+ * Each accessor returns undefined where the host lacks the feature.
+ */
+
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+  grow(pages: number): number;
+}
+
+export interface WasmModule {
+  readonly __brand?: "WebAssembly.Module";
+}
+
+interface WasmInstance {
+  readonly exports: Record<string, unknown>;
+}
+
+interface WasmNamespace {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => WasmInstance;
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
+  validate(bytes: Uint8Array): boolean;
+}
+
+/** The part of a Node `worker_threads.Worker` or a browser `Worker` that the thread pool uses. */
+export interface HostWorker {
+  unref?(): void;
+  terminate(): unknown;
+  postMessage?(message: unknown): void;
+}
+
+interface NodeWorkerThreads {
+  Worker: new (source: string, options: { eval: true; workerData: unknown }) => HostWorker & {
+    on(event: "error", listener: (error: unknown) => void): void;
+  };
+}
+
+interface HostGlobals {
+  WebAssembly?: WasmNamespace;
+  atob?: (data: string) => string;
+  process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown };
+  navigator?: { hardwareConcurrency?: number };
+  crossOriginIsolated?: boolean;
+  Worker?: new (url: string) => HostWorker;
+  Blob?: new (parts: string[], options: { type: string }) => unknown;
+  URL?: { createObjectURL?(blob: unknown): string };
+}
+
+const host = globalThis as unknown as HostGlobals;
+
+export function webAssembly(): WasmNamespace | undefined {
+  return host.WebAssembly;
+}
+
+/** Bytes of a base64 string. */
+export function decodeBase64(data: string): Uint8Array<ArrayBuffer> {
+  const binary = host.atob!(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function isNode(): boolean {
+  return typeof host.process?.versions?.node === "string";
+}
+
+/** node:worker_threads, when running in Node 20.16+ (process.getBuiltinModule works in ESM and CJS alike). */
+export function nodeWorkerThreads(): NodeWorkerThreads | undefined {
+  if (!isNode()) return undefined;
+  return host.process?.getBuiltinModule?.("node:worker_threads") as NodeWorkerThreads | undefined;
+}
+
+/** Logical processors: os.availableParallelism() in Node, navigator.hardwareConcurrency in a browser. */
+export function hardwareConcurrency(): number {
+  const os = host.process?.getBuiltinModule?.("node:os") as { availableParallelism?: () => number } | undefined;
+  return os?.availableParallelism?.() ?? host.navigator?.hardwareConcurrency ?? 1;
+}
+
+/** Shared memory is usable: SharedArrayBuffer exists and, in a browser, the page is cross-origin isolated. */
+export function sharedMemorySupported(): boolean {
+  return typeof SharedArrayBuffer === "function" && host.crossOriginIsolated !== false;
+}
+
+/** Starts a browser worker running `source` (a classic script from a Blob URL), or undefined where that is not possible. */
+export function startBrowserWorker(source: string): HostWorker | undefined {
+  if (host.Worker === undefined || host.Blob === undefined || host.URL?.createObjectURL === undefined) return undefined;
+  const url = host.URL.createObjectURL(new host.Blob([source], { type: "text/javascript" }));
+  return new host.Worker(url);
+}

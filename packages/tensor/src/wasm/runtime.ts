@@ -1,0 +1,146 @@
+/**
+ * One instance of the kernel module with its linear memory, per variant: "simd" (plain
+ * WebAssembly SIMD, on by default everywhere that has wasm SIMD) or "relaxed-simd" (the same
+ * source compiled with fused multiply-adds; Node 20 accepts it only with
+ * --experimental-wasm-relaxed-simd, Chromium by default). Where shared memory is available the
+ * memory is shared, so worker threads can instantiate the same module over it.
+ * The memory grows on demand and never shrinks: per-call buffers are laid out from `workspace`
+ * on every call, so there is no allocation churn.
+ */
+import type { WasmMemory, WasmModule } from "./host";
+import { decodeBase64, sharedMemorySupported, webAssembly } from "./host";
+import relaxedSimdShared from "./relaxed-simd-shared-wasm";
+import relaxedSimd from "./relaxed-simd-wasm";
+import simdShared from "./simd-shared-wasm";
+import simd from "./simd-wasm";
+
+export type WasmVariant = "simd" | "relaxed-simd";
+
+/** The exports of asm/index.ts. Addresses are byte offsets into the memory; strides are in elements. */
+export interface KernelExports {
+  heapBase: () => number;
+  packBF32: (b: number, rs: number, cs: number, k: number, n: number, dst: number) => void;
+  packBF64: (b: number, rs: number, cs: number, k: number, n: number, dst: number) => void;
+  gemmRowsF32: GemmRows;
+  gemmRowsF64: GemmRows;
+}
+
+type GemmRows = (
+  a: number, ars: number, acs: number, m: number, k: number, pb: number, c: number, ldc: number, i0: number, i1: number, scratch: number,
+) => void;
+
+const PAGE_BYTES = 65536;
+/** Bytes kept at the start of the heap for the thread pool's control block. */
+export const CONTROL_BYTES = 256;
+
+export interface WasmRuntime {
+  readonly variant: WasmVariant;
+  readonly module: WasmModule;
+  readonly memory: WasmMemory;
+  readonly exports: KernelExports;
+  readonly shared: boolean;
+  /** Byte address of the thread pool's control block (CONTROL_BYTES long). */
+  readonly control: number;
+  /** First byte free for per-call buffers (64-byte aligned). */
+  readonly workspace: number;
+  /** Makes [0, bytes) addressable; false when that exceeds the memory's maximum (the caller then falls back). */
+  reserve(bytes: number): boolean;
+  /** Views of the current memory (renewed after growth). */
+  f32(): Float32Array;
+  f64(): Float64Array;
+}
+
+const BINARIES: Record<WasmVariant, { private: string; shared: string }> = {
+  simd: { private: simd, shared: simdShared },
+  "relaxed-simd": { private: relaxedSimd, shared: relaxedSimdShared },
+};
+
+const runtimes = new Map<WasmVariant, WasmRuntime | null>();
+
+/** True when this host's WebAssembly accepts the variant (validates the binary, compiles nothing). */
+export function variantSupported(variant: WasmVariant): boolean {
+  const api = webAssembly();
+  if (api === undefined) return false;
+  try {
+    return api.validate(decodeBase64(BINARIES[variant].private));
+  } catch {
+    return false;
+  }
+}
+
+/** The variant's runtime, created on first use; null where the host cannot run it. */
+export function loadRuntime(variant: WasmVariant): WasmRuntime | null {
+  let runtime = runtimes.get(variant);
+  if (runtime === undefined) {
+    runtime = variantSupported(variant) ? instantiate(variant) : null;
+    runtimes.set(variant, runtime);
+  }
+  return runtime;
+}
+
+function instantiate(variant: WasmVariant): WasmRuntime | null {
+  const api = webAssembly()!;
+  let memory: WasmMemory | undefined;
+  let shared = false;
+  if (sharedMemorySupported()) {
+    // The module declares at most 4 GiB; a host that cannot reserve that much gets 1 GiB.
+    for (const maximum of [65536, 16384]) {
+      try {
+        memory = new api.Memory({ initial: 1, maximum, shared: true });
+        shared = true;
+        break;
+      } catch {
+        // try the smaller maximum, then private memory
+      }
+    }
+  }
+  memory ??= new api.Memory({ initial: 1, maximum: 65536 });
+  try {
+    const module = new api.Module(decodeBase64(shared ? BINARIES[variant].shared : BINARIES[variant].private));
+    const exports = new api.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+    return createRuntime(variant, module, memory, exports, shared);
+  } catch {
+    return null;
+  }
+}
+
+function createRuntime(variant: WasmVariant, module: WasmModule, memory: WasmMemory, exports: KernelExports, shared: boolean): WasmRuntime {
+  const control = align64(exports.heapBase());
+  const workspace = control + CONTROL_BYTES;
+  let f32 = new Float32Array(memory.buffer);
+  let f64 = new Float64Array(memory.buffer);
+  const renew = (): void => {
+    if (f32.buffer.byteLength !== memory.buffer.byteLength) {
+      f32 = new Float32Array(memory.buffer);
+      f64 = new Float64Array(memory.buffer);
+    }
+  };
+  const runtime: WasmRuntime = {
+    variant, module, memory, exports, shared, control, workspace,
+    reserve(bytes) {
+      const missing = Math.ceil((bytes - memory.buffer.byteLength) / PAGE_BYTES);
+      if (missing <= 0) return true;
+      try {
+        memory.grow(missing);
+      } catch {
+        return false;
+      }
+      renew();
+      return true;
+    },
+    f32() {
+      renew();
+      return f32;
+    },
+    f64() {
+      renew();
+      return f64;
+    },
+  };
+  runtime.reserve(workspace);
+  return runtime;
+}
+
+export function align64(bytes: number): number {
+  return Math.ceil(bytes / 64) * 64;
+}
