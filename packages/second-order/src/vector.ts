@@ -6,16 +6,39 @@ export function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
+/**
+ * aᵀb with four independent accumulators: about twice as fast as {@link dot} for long vectors
+ * (no loop-carried dependency on one sum), at the price of a different rounding order. Used
+ * where n can be large (the L-BFGS two-loop recursion).
+ */
+export function dotUnrolled(a: Float64Array, b: Float64Array): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const n = a.length;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += a[i] * b[i];
+    s1 += a[i + 1] * b[i + 1];
+    s2 += a[i + 2] * b[i + 2];
+    s3 += a[i + 3] * b[i + 3];
+  }
+  for (; i < n; i++) s0 += a[i] * b[i];
+  return s0 + s1 + (s2 + s3);
+}
+
 export function norm2(a: Float64Array): number {
   return Math.sqrt(dot(a, a));
 }
 
 export function normInf(a: Float64Array): number {
   let m = 0;
-  for (const v of a) {
-    const abs = Math.abs(v);
+  for (let i = 0; i < a.length; i++) {
+    const abs = Math.abs(a[i]);
+    if (abs > m) m = abs;
     // NaN must win: a NaN gradient is never "small enough".
-    if (abs > m || Number.isNaN(abs)) m = abs;
+    else if (Number.isNaN(abs)) return Number.NaN;
   }
   return m;
 }

@@ -1,7 +1,7 @@
 import { Dcsrch, type DcsrchTask } from "../line-search/more-thuente";
 import type { Objective } from "../objective";
 import type { Callback, MethodOutcome } from "../result";
-import { dot, normInf } from "../vector";
+import { dot, dotUnrolled, normInf } from "../vector";
 
 export interface LbfgsOptions {
   /** Stop when (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) ≤ ftol (default 2.22e-9, SciPy's factr·ε). */
@@ -23,23 +23,24 @@ const lnsrlb = { ftol: 1e-3, gtol: 0.9, xtol: 0.1, stpmax: 1e10 };
 /** L-BFGS-B's epsmch (ε of float64) for the curvature test. */
 const epsmch = Number.EPSILON;
 
-/** H·v for the L-BFGS inverse Hessian: the two-loop recursion with H₀ = (sᵀy/yᵀy)·I. */
-function twoLoop(v: Float64Array, s: Float64Array[], y: Float64Array[], sy: number[], theta: number): Float64Array {
-  const q = Float64Array.from(v);
+/** −H·g for the L-BFGS inverse Hessian: the two-loop recursion with H₀ = (sᵀy/yᵀy)·I, into `q`. */
+function twoLoop(g: Float64Array, s: Float64Array[], y: Float64Array[], sy: number[], theta: number, q: Float64Array): void {
+  const n = q.length;
+  for (let j = 0; j < n; j++) q[j] = -g[j];
   const m = s.length;
   const alpha = new Float64Array(m);
   for (let i = m - 1; i >= 0; i--) {
-    alpha[i] = dot(s[i], q) / sy[i];
+    const a = dotUnrolled(s[i], q) / sy[i];
+    alpha[i] = a;
     const yi = y[i];
-    for (let j = 0; j < q.length; j++) q[j] -= alpha[i] * yi[j];
+    for (let j = 0; j < n; j++) q[j] -= a * yi[j];
   }
-  for (let j = 0; j < q.length; j++) q[j] /= theta;
+  for (let j = 0; j < n; j++) q[j] /= theta;
   for (let i = 0; i < m; i++) {
-    const beta = dot(y[i], q) / sy[i];
+    const c = alpha[i] - dotUnrolled(y[i], q) / sy[i];
     const si = s[i];
-    for (let j = 0; j < q.length; j++) q[j] += si[j] * (alpha[i] - beta);
+    for (let j = 0; j < n; j++) q[j] += si[j] * c;
   }
-  return q;
 }
 
 /**
@@ -58,9 +59,9 @@ function twoLoop(v: Float64Array, s: Float64Array[], y: Float64Array[], sy: numb
  * @see https://doi.org/10.1137/0916069
  */
 export function lbfgs(objective: Objective, x0: Float64Array, o: LbfgsOptions, callback?: Callback): MethodOutcome {
-  let x = Float64Array.from(x0);
+  let x: Float64Array = Float64Array.from(x0);
   let f = objective.value(x);
-  let g = Float64Array.from(objective.gradient(x));
+  let g: Float64Array = Float64Array.from(objective.gradient(x));
   const s: Float64Array[] = [];
   const y: Float64Array[] = [];
   const sy: number[] = [];
@@ -71,12 +72,19 @@ export function lbfgs(objective: Objective, x0: Float64Array, o: LbfgsOptions, c
   if (normInf(g) <= o.gtol) return done(0, "CONVERGENCE: NORM_OF_PROJECTED_GRADIENT_<=_PGTOL");
   if (!Number.isFinite(f) || g.some((v) => !Number.isFinite(v))) return done(2, "ABNORMAL_TERMINATION_IN_LNSRCH");
 
+  const n = x0.length;
+  const p = new Float64Array(n);
   for (;;) {
     // z: the quasi-Newton point x + p, with p from the two-loop recursion or, with an empty
     // memory, the generalized Cauchy point x − ∇f/θ (θ = 1); d = z − x as L-BFGS-B forms it.
-    const p = s.length === 0 ? g.map((v) => -v / theta) : twoLoop(g.map((v) => -v), s, y, sy, theta);
-    const z = x.map((v, i) => v + p[i]);
-    const d = z.map((v, i) => v - x[i]);
+    if (s.length === 0) for (let j = 0; j < n; j++) p[j] = -g[j] / theta;
+    else twoLoop(g, s, y, sy, theta, p);
+    const z = new Float64Array(n);
+    const d = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      z[j] = x[j] + p[j];
+      d[j] = z[j] - x[j];
+    }
 
     // lnsrlb: dcsrch from stp = 1/‖d‖ on the first iteration, 1 afterwards.
     const dtd = dot(d, d);
@@ -100,9 +108,14 @@ export function lbfgs(objective: Objective, x0: Float64Array, o: LbfgsOptions, c
           failed = true;
           break;
         }
-        const xt = stp === 1 ? Float64Array.from(z) : d.map((v, i) => stp * v + xOld[i]);
+        let xt: Float64Array;
+        if (stp === 1) xt = Float64Array.from(z);
+        else {
+          xt = new Float64Array(n);
+          for (let j = 0; j < n; j++) xt[j] = stp * d[j] + xOld[j];
+        }
         const ft = objective.value(xt);
-        const gt = Float64Array.from(objective.gradient(xt));
+        const gt = objective.gradient(xt);
         x = xt;
         f = ft;
         g = gt;
@@ -137,12 +150,14 @@ export function lbfgs(objective: Objective, x0: Float64Array, o: LbfgsOptions, c
     if (!Number.isFinite(f)) return done(2, "ABNORMAL_TERMINATION_IN_LNSRCH");
 
     // The new pair: s = stp·d, y = g − g_old, sᵀy = (gd − gd_old)·stp as L-BFGS-B computes it.
-    const yk = g.map((v, i) => v - gOld[i]);
+    const yk = new Float64Array(n);
+    for (let j = 0; j < n; j++) yk[j] = g[j] - gOld[j];
     const rr = dot(yk, yk);
     const dr = stp === 1 ? gd - gdOld : (gd - gdOld) * stp;
     const ddum = stp === 1 ? -gdOld : -gdOld * stp;
     if (dr <= epsmch * ddum) continue;
-    const sk = stp === 1 ? d : d.map((v) => v * stp);
+    const sk = d;
+    if (stp !== 1) for (let j = 0; j < n; j++) sk[j] *= stp;
     if (s.length === o.maxcor) {
       s.shift();
       y.shift();
