@@ -37,18 +37,30 @@ export function loadBreastCancer(path = join(shippedDataDir, "breast_cancer.csv"
   return { inputs, labels, size: rows, features };
 }
 
-/** Each feature shifted and scaled to mean 0 and variance 1 over the given rows. */
-export function standardizeColumns(data: BinaryDataset): BinaryDataset {
-  const { size, features } = data;
+/** The rows at `indices`. */
+export function binarySubset(data: BinaryDataset, indices: ArrayLike<number>): BinaryDataset {
+  const { features } = data;
+  const inputs = new Float64Array(indices.length * features);
+  const labels = new Float64Array(indices.length);
+  for (let i = 0; i < indices.length; i++) {
+    inputs.set(data.inputs.subarray(indices[i] * features, (indices[i] + 1) * features), i * features);
+    labels[i] = data.labels[indices[i]];
+  }
+  return { inputs, labels, size: indices.length, features };
+}
+
+/** Per-feature mean and standard deviation of `fitOn`, applied to `data` (mean 0 and variance 1 on `fitOn`). */
+export function standardizeColumns(data: BinaryDataset, fitOn: BinaryDataset = data): BinaryDataset {
+  const { features } = data;
   const inputs = new Float64Array(data.inputs);
   for (let j = 0; j < features; j++) {
     let mean = 0;
-    for (let i = 0; i < size; i++) mean += inputs[i * features + j];
-    mean /= size;
+    for (let i = 0; i < fitOn.size; i++) mean += fitOn.inputs[i * features + j];
+    mean /= fitOn.size;
     let variance = 0;
-    for (let i = 0; i < size; i++) variance += (inputs[i * features + j] - mean) ** 2;
-    const std = Math.sqrt(variance / size) || 1;
-    for (let i = 0; i < size; i++) inputs[i * features + j] = (inputs[i * features + j] - mean) / std;
+    for (let i = 0; i < fitOn.size; i++) variance += (fitOn.inputs[i * features + j] - mean) ** 2;
+    const std = Math.sqrt(variance / fitOn.size) || 1;
+    for (let i = 0; i < data.size; i++) inputs[i * features + j] = (inputs[i * features + j] - mean) / std;
   }
   return { ...data, inputs };
 }

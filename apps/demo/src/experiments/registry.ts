@@ -4,10 +4,11 @@ import { batchNormExperiment } from "./batchnorm";
 import { initExperiment } from "./init";
 import { landscapesExperiment } from "./landscapes/landscapes";
 import { optimizersExperiment } from "./optimizers";
+import { secondOrderExperiment } from "./second-order/second-order";
 import { schedulesExperiment } from "./schedules";
 
 /** Every experiment, in the tour's order. */
-export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment, schedulesExperiment, initExperiment, batchNormExperiment, batchSizeExperiment];
+export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment, schedulesExperiment, initExperiment, batchNormExperiment, batchSizeExperiment, secondOrderExperiment];
 
 export function findExperiment(name: string): Experiment | undefined {
   return experiments.find((e) => e.name === name);

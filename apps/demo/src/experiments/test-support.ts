@@ -20,10 +20,10 @@ export function tinyContext(overrides: Partial<ExperimentContext> = {}): Experim
   };
 }
 
-/** The numeric cell of `table` in the row whose first cell is `row`, column labelled `column`. */
+/** The numeric cell of `table` in the row whose first cell reads `row`, column labelled `column`. */
 export function cell(table: ResultTable, row: string, column: string): number {
   const c = table.columns.findIndex((x) => x.label === column);
-  const r = table.rows.find((x) => x[0] === row);
+  const r = table.rows.find((x) => String(x[0]) === row);
   if (c === -1 || r === undefined) throw new Error(`cell: no row "${row}" or column "${column}" in "${table.title}"`);
   const value = r[c];
   if (typeof value !== "number") throw new Error(`cell: ${row} / ${column} is ${String(value)}, not a number`);
