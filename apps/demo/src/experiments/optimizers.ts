@@ -71,7 +71,10 @@ export const optimizersExperiment: Experiment = {
     context.progress.done();
 
     const table: ResultTable = {
-      title: `Test accuracy after ${epochs} epochs (same initial weights and batch order for every optimizer)`,
+      title:
+        s.earlyStopping === null
+          ? `Test accuracy after ${epochs} epochs (same initial weights and batch order for every optimizer)`
+          : `Test accuracy, up to ${epochs} epochs with early stopping on the validation loss (patience ${s.earlyStopping.patience}, best weights restored)`,
       columns: [
         { label: "optimizer", format: "text" },
         { label: "lr", format: "sci" },
@@ -106,7 +109,7 @@ export const optimizersExperiment: Experiment = {
     const best = ranked[0];
     const headline =
       names.length === 1
-        ? `${optimizerSpecs[best].label}: ${percent(testAccuracy(best))} test accuracy after ${runs.get(best)!.fit.history.length} epochs, ${(runs.get(best)!.fit.seconds / runs.get(best)!.fit.history.length).toFixed(1)} s per epoch.`
+        ? `${optimizerSpecs[best].label}: ${percent(testAccuracy(best))} test accuracy ${describeStop(runs.get(best)!)}, ${(runs.get(best)!.fit.seconds / runs.get(best)!.fit.history.length).toFixed(1)} s per epoch.`
         : `Best: ${optimizerSpecs[best].label} at ${percent(testAccuracy(best))} test accuracy after ${epochs} epochs; worst: ${optimizerSpecs[ranked.at(-1)!].label} at ${percent(testAccuracy(ranked.at(-1)!))}.`;
     const series = (field: "trainLoss" | "validationAccuracy") => names.map((name) => ({ name: optimizerSpecs[name].label, points: epochCurve(runs.get(name)!.fit, field) }));
     return {
@@ -134,3 +137,8 @@ export const optimizersExperiment: Experiment = {
   },
 };
 
+
+function describeStop(run: ClassifierRun): string {
+  const ran = run.fit.history.length;
+  return run.fit.stoppedEarly ? `with the weights of epoch ${run.fit.bestEpoch} (early stopping after ${ran} epochs)` : `after ${ran} epochs`;
+}

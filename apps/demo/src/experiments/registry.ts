@@ -6,9 +6,10 @@ import { landscapesExperiment } from "./landscapes/landscapes";
 import { optimizersExperiment } from "./optimizers";
 import { secondOrderExperiment } from "./second-order/second-order";
 import { schedulesExperiment } from "./schedules";
+import { tuningExperiment } from "./tuning";
 
 /** Every experiment, in the tour's order. */
-export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment, schedulesExperiment, initExperiment, batchNormExperiment, batchSizeExperiment, secondOrderExperiment];
+export const experiments: readonly Experiment[] = [optimizersExperiment, landscapesExperiment, schedulesExperiment, initExperiment, batchNormExperiment, batchSizeExperiment, secondOrderExperiment, tuningExperiment];
 
 export function findExperiment(name: string): Experiment | undefined {
   return experiments.find((e) => e.name === name);
