@@ -13,6 +13,12 @@ import type { PlaygroundDebug } from "../web/src/debug";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = new URL("artifacts/", import.meta.url);
 
+/** Where a screenshot goes: e2e/artifacts/ (ignored by git; CI can keep it). */
+function artifact(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return new URL(name, ARTIFACTS).pathname;
+}
+
 let server: StaticServer;
 let browser: Browser;
 const problems: string[] = [];
@@ -79,7 +85,8 @@ describe("the playground page", () => {
   });
 
   test("Adam walks Rosenbrock's valley to (1, 1)", async () => {
-    const page = await open();
+    // Start elsewhere, so choosing Rosenbrock is a real change (its start point comes with it).
+    const page = await open("#f=beale");
     await page.selectOption("#fn-select", "rosenbrock");
     // Adam (lr 0.05, β = (0.9, 0.999)) with three others for the picture; SGD at a stable lr only crawls.
     for (const id of ["sgd", "momentum", "nesterov", "rmsprop", "adam"]) await page.setChecked(`#opt-${id}`, id !== "sgd");
@@ -98,8 +105,10 @@ describe("the playground page", () => {
     // Rosenbrock is 0 only at (1, 1); f ≈ 101·d² near it, so d < 1e-2 means f < ~1e-2 too.
     expect(adam!.loss).toBeLessThan(1e-2);
     adamEnd = { x: adam!.x, y: adam!.y };
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: new URL("playground.png", ARTIFACTS).pathname });
+    await page.locator(".paths-tab .controls").evaluate((panel) => {
+      panel.scrollTop = 0;
+    });
+    await page.screenshot({ path: artifact("playground.png") });
     sharedUrl = page.url();
     expect(sharedUrl).toContain("f=rosenbrock");
     await page.close();
@@ -144,6 +153,10 @@ describe("the playground page", () => {
     await page.fill("#schedules-cosineDecay-decaySteps", "50");
     await page.waitForFunction(() => (window.__playground!.schedules.curves.cosineDecay as number[])[50] === 0);
     expect(page.url()).toContain("s.cosineDecay=");
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+    });
+    await page.screenshot({ path: artifact("schedules.png") });
     await page.close();
   });
 
@@ -165,6 +178,7 @@ describe("the playground page", () => {
       expect(run.losses[0]).toBeLessThan(3.5);
       expect(run.validationAccuracy[1]).toBeGreaterThan(0.8);
     }
+    await page.screenshot({ path: artifact("training.png") });
     await page.close();
   });
 });

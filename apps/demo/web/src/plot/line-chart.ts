@@ -1,4 +1,4 @@
-import { formatTick, niceTicks } from "./ticks";
+import { formatTick, logTicks, niceTicks } from "./ticks";
 
 export interface Series {
   readonly label: string;
@@ -19,6 +19,8 @@ export interface ChartOptions {
   readonly xRange?: readonly [number, number];
   /** Fixed y range; otherwise the data's. */
   readonly yRange?: readonly [number, number];
+  /** Only whole-number ticks on the x axis (epochs). */
+  readonly integerX?: boolean;
 }
 
 const MARGIN = { left: 58, right: 12, top: 10, bottom: 36 };
@@ -80,7 +82,7 @@ export function drawLineChart(context: CanvasRenderingContext2D, width: number, 
   context.fillStyle = AXIS_COLOR;
   context.textAlign = "right";
   context.textBaseline = "middle";
-  const yTicks = logY ? niceTicks(Math.ceil(axisLow), Math.floor(axisHigh), 5).filter(Number.isInteger) : niceTicks(axisLow, axisHigh, 5);
+  const yTicks = logY ? logTicks(axisLow, axisHigh) : niceTicks(axisLow, axisHigh, 5);
   for (const tick of yTicks) {
     const y = py(tick);
     context.strokeStyle = GRID_COLOR;
@@ -92,7 +94,7 @@ export function drawLineChart(context: CanvasRenderingContext2D, width: number, 
   }
   context.textAlign = "center";
   context.textBaseline = "top";
-  for (const tick of niceTicks(xLow, xHigh, 6)) {
+  for (const tick of niceTicks(xLow, xHigh, 6).filter((t) => options.integerX !== true || Number.isInteger(t))) {
     const x = px(tick);
     context.strokeStyle = GRID_COLOR;
     context.beginPath();
@@ -136,6 +138,16 @@ export function drawLineChart(context: CanvasRenderingContext2D, width: number, 
       drawing = true;
     }
     context.stroke();
+    // A short series (one point per epoch) gets dots, so its first point shows before there is a line.
+    if (n <= 40) {
+      context.fillStyle = s.color;
+      for (let i = 0; i < n; i++) {
+        if (!Number.isFinite(s.ys[i])) continue;
+        context.beginPath();
+        context.arc(px(xAt(s, i)), py(toAxis(s.ys[i])), 2.5, 0, 2 * Math.PI);
+        context.fill();
+      }
+    }
   }
   context.restore();
 }

@@ -2,7 +2,7 @@ import { isOptimizerId, optimizerKind } from "../optimizers/optimizer-kinds";
 import type { OptimizerId } from "../optimizers/optimizer-kinds";
 import { isScheduleId, SCHEDULE_KINDS, scheduleKind } from "../schedules/schedule-kinds";
 import type { ScheduleKind, ScheduleValues } from "../schedules/schedule-kinds";
-import { FUNCTION_IDS } from "../surfaces/test-functions";
+import { FUNCTION_IDS, testFunction } from "../surfaces/test-functions";
 import type { FunctionId } from "../surfaces/test-functions";
 import { defaultState, optimizerChoice, TAB_IDS } from "./playground-state";
 import type { OptimizerChoice, PlaygroundState, TabId, TrainingState } from "./playground-state";
@@ -125,6 +125,8 @@ export function decodeState(fragment: string): PlaygroundState {
   const fn = fields.get("f") ?? "";
   if ((FUNCTION_IDS as readonly string[]).includes(fn)) paths.fn = fn as FunctionId;
   paths.kappa = numberIn(fields.get("kappa"), paths.kappa, 1, 1e6);
+  // A link that names a function but no start point starts where that function's plot suggests.
+  paths.start = [...testFunction(paths.fn, paths.kappa).start];
   paths.noise = numberIn(fields.get("noise"), paths.noise, 0, 1e6);
   paths.seed = numberIn(fields.get("seed"), paths.seed, 0, 2 ** 32 - 1, true);
   const start = (fields.get("start") ?? "").split(",").map(Number);

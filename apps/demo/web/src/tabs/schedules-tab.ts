@@ -40,6 +40,8 @@ export function createSchedulesTab(state: SchedulesState, changed: () => void, d
         xLabel: "step t",
         yLabel: "η_t",
         xRange: [0, Math.max(1, state.horizon - 1)],
+        // From 0, so a curve's shape and its size relative to η₀ both show.
+        yRange: [0, 1.05 * curve.reduce((m, v) => (Number.isFinite(v) && v > m ? v : m), 0) || 1],
       });
     };
     const fields = scheduleFields("schedules", kind, valuesOf(kind), (values) => {

@@ -59,7 +59,7 @@ export function createTrainingTab(state: TrainingState, changed: () => void, deb
       CHART_WIDTH,
       CHART_HEIGHT,
       entries.map(([id, run]) => ({ label: id, color: optimizerKind(id).color, xs: run.validationAccuracy.map((_, i) => i + 1), ys: run.validationAccuracy })),
-      { xLabel: "epoch", yLabel: "validation accuracy", xRange: [1, Math.max(2, state.epochs)] },
+      { xLabel: "epoch", yLabel: "validation accuracy", xRange: [1, Math.max(2, state.epochs)], integerX: true },
     );
     table.replaceChildren(
       h("thead", {}, h("tr", {}, h("th", {}, "optimizer"), h("th", {}, "lr"), h("th", {}, "epoch"), h("th", {}, "val. loss"), h("th", {}, "val. accuracy"))),

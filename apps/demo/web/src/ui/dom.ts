@@ -1,14 +1,22 @@
 type Child = Node | string | null;
 
-/** A new element with the given properties (a `dataset`/`style` object is merged) and children. */
+/** A new element with the given properties (`style`, `role` and `ariaLabel` become attributes, `dataset` is merged) and children. */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  props: Partial<Omit<HTMLElementTagNameMap[K], "style" | "dataset">> & { style?: string; dataset?: Record<string, string> } = {},
+  props: Partial<Omit<HTMLElementTagNameMap[K], "style" | "dataset" | "role" | "ariaLabel">> & {
+    style?: string;
+    dataset?: Record<string, string>;
+    role?: string;
+    ariaLabel?: string;
+  } = {},
   ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
-  const { style, dataset, ...rest } = props;
+  const { style, dataset, role, ariaLabel, ...rest } = props;
   Object.assign(element, rest);
+  // Attributes, not properties: ARIA property reflection is recent in Firefox.
+  if (role !== undefined) element.setAttribute("role", role);
+  if (ariaLabel !== undefined) element.setAttribute("aria-label", ariaLabel);
   if (style !== undefined) element.setAttribute("style", style);
   if (dataset !== undefined) Object.assign(element.dataset, dataset);
   for (const child of children) if (child !== null) element.append(child);
