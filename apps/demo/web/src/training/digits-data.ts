@@ -62,9 +62,15 @@ export function splitDigits(inputs: Float32Array, labels: Int32Array): DigitsSpl
   return { trainInputs: train.x, trainLabels: train.y, validationInputs: validation.x, validationLabels: validation.y };
 }
 
-/** The gzip file at `url`, fetched from the page's own origin and decompressed by the browser. */
+/**
+ * The digits CSV at `url` (same origin). The file is gzip; a server that labels it
+ * `Content-Encoding: gzip` (Vite's dev server does) has the browser unpack it already, so the
+ * bytes are unpacked here only when they still start with gzip's magic number 1f 8b.
+ */
 export async function fetchDigitsText(url: string): Promise<string> {
   const response = await fetch(url);
-  if (!response.ok || response.body === null) throw new Error(`digits data: ${url} answered ${response.status}`);
-  return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).text();
+  if (!response.ok) throw new Error(`digits data: ${url} answered ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
 }
