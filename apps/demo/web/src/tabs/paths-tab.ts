@@ -8,7 +8,7 @@ import { contourImage } from "../plot/contour-image";
 import { prepareCanvas } from "../plot/hidpi";
 import { drawLineChart } from "../plot/line-chart";
 import type { PlotWindow } from "../plot/plot-window";
-import { toPixel, toPlane } from "../plot/plot-window";
+import { toPlane } from "../plot/plot-window";
 import { lrFactor, SCHEDULE_KINDS, scheduleKind } from "../schedules/schedule-kinds";
 import type { ScheduleId } from "../schedules/schedule-kinds";
 import { optimizerChoice } from "../state/playground-state";
@@ -16,6 +16,8 @@ import type { OptimizerChoice, PathsState } from "../state/playground-state";
 import { FUNCTION_IDS, testFunction } from "../surfaces/test-functions";
 import type { FunctionId, TestFunction } from "../surfaces/test-functions";
 import { h, numberField, selectField } from "../ui/dom";
+import { drawPathsLayer } from "./paths-layer";
+import { fillLegend, legendRows, snapshots } from "./paths-legend";
 import { scheduleFields } from "./schedule-fields";
 
 const PLOT_SIZE = 520;
@@ -96,7 +98,7 @@ export function createPathsTab(state: PathsState, changed: () => void, debug: Pa
       lrFactor: currentFactor(),
       optimizers: state.optimizers.map((o) => ({ kind: optimizerKind(o.id), hyper: o.hyper })),
     });
-    buildLegend();
+    legendRows(legend, paths);
     shown = 0;
     play();
   }
@@ -114,90 +116,17 @@ export function createPathsTab(state: PathsState, changed: () => void, debug: Pa
     frameRequest = requestAnimationFrame(tick);
   }
 
-  function lastIndex(path: OptimizerPath): number {
-    return Math.min(shown, path.length - 1);
-  }
-
   function draw(): void {
-    const context = prepareCanvas(overlay, PLOT_SIZE, PLOT_SIZE);
-    const w = plotWindow();
-    context.clearRect(0, 0, PLOT_SIZE, PLOT_SIZE);
-    context.fillStyle = "#ffd54a";
-    for (const [mx, my] of fn.minima) {
-      const [px, py] = toPixel(w, mx, my);
-      star(context, px, py);
-    }
-    context.lineWidth = 2;
-    context.lineJoin = "round";
-    for (const path of paths) {
-      const last = lastIndex(path);
-      context.strokeStyle = path.kind.color;
-      context.beginPath();
-      for (let i = 0; i <= last; i++) {
-        const [px, py] = toPixel(w, path.xs[i], path.ys[i]);
-        if (i === 0) context.moveTo(px, py);
-        else context.lineTo(px, py);
-      }
-      context.stroke();
-      const [hx, hy] = toPixel(w, path.xs[last], path.ys[last]);
-      context.fillStyle = path.kind.color;
-      context.beginPath();
-      context.arc(hx, hy, 4.5, 0, 2 * Math.PI);
-      context.fill();
-    }
-    const [sx, sy] = toPixel(w, state.start[0], state.start[1]);
-    context.strokeStyle = "#ffffff";
-    context.lineWidth = 2;
-    context.beginPath();
-    context.arc(sx, sy, 6, 0, 2 * Math.PI);
-    context.stroke();
-
-    const chartContext = prepareCanvas(chart, PLOT_SIZE, CHART_HEIGHT);
+    drawPathsLayer(prepareCanvas(overlay, PLOT_SIZE, PLOT_SIZE), plotWindow(), fn.minima, paths, shown, state.start);
     drawLineChart(
-      chartContext,
+      prepareCanvas(chart, PLOT_SIZE, CHART_HEIGHT),
       PLOT_SIZE,
       CHART_HEIGHT,
-      paths.map((p) => ({ label: p.kind.label, color: p.kind.color, ys: p.losses, length: lastIndex(p) + 1 })),
+      paths.map((p) => ({ label: p.kind.label, color: p.kind.color, ys: p.losses, length: Math.min(shown, p.length - 1) + 1 })),
       { xLabel: "step", yLabel: "f(x, y)", logY: fn.minima.length > 0, xRange: [0, state.steps] },
     );
-    updateLegend();
-  }
-
-  function buildLegend(): void {
-    legend.replaceChildren(
-      h("thead", {}, h("tr", {}, h("th", {}, "optimizer"), h("th", {}, "step"), h("th", {}, "x"), h("th", {}, "y"), h("th", {}, "f(x, y)"))),
-      h(
-        "tbody",
-        {},
-        ...paths.map((p) =>
-          h(
-            "tr",
-            { dataset: { optimizer: p.kind.id } },
-            h("td", {}, h("span", { className: "swatch", style: `background:${p.kind.color}` }), p.kind.label),
-            h("td", { className: "num" }),
-            h("td", { className: "num" }),
-            h("td", { className: "num" }),
-            h("td", { className: "num" }),
-          ),
-        ),
-      ),
-    );
-  }
-
-  function updateLegend(): void {
-    debug.paths = paths.map((p) => {
-      const last = lastIndex(p);
-      return { id: p.kind.id, label: p.kind.label, step: last, x: p.xs[last], y: p.ys[last], loss: p.losses[last], stopped: last === p.length - 1 ? p.stopped : null };
-    });
-    const rows = legend.tBodies[0].rows;
-    debug.paths.forEach((snapshot, i) => {
-      const cells = rows[i].cells;
-      cells[1].textContent = String(snapshot.step);
-      cells[2].textContent = snapshot.x.toFixed(4);
-      cells[3].textContent = snapshot.y.toFixed(4);
-      cells[4].textContent = snapshot.stopped ?? snapshot.loss.toExponential(3);
-      rows[i].classList.toggle("stopped", snapshot.stopped !== null);
-    });
+    debug.paths = snapshots(paths, shown);
+    fillLegend(legend, debug.paths);
   }
 
   function renderStart(): void {
@@ -341,16 +270,4 @@ export function createPathsTab(state: PathsState, changed: () => void, debug: Pa
     h("div", { className: "plot" }, h("div", { className: "stack" }, contour, overlay), formula, h("p", { className: "note" }, "Click the plot to start from another point.")),
     h("div", { className: "side" }, h("h2", {}, "Loss"), chart, legend),
   );
-}
-
-function star(context: CanvasRenderingContext2D, x: number, y: number): void {
-  context.beginPath();
-  for (let i = 0; i < 10; i++) {
-    const r = i % 2 === 0 ? 7 : 3;
-    const a = -Math.PI / 2 + (i * Math.PI) / 5;
-    if (i === 0) context.moveTo(x + r * Math.cos(a), y + r * Math.sin(a));
-    else context.lineTo(x + r * Math.cos(a), y + r * Math.sin(a));
-  }
-  context.closePath();
-  context.fill();
 }
