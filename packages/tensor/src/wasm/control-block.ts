@@ -32,6 +32,8 @@ export const FIELD = {
   scratch: 18,
   scratchStride: 19,
   chunkRows: 20,
+  /** Threads taking part, the caller included: workers with slot ≥ participants sit the job out. */
+  participants: 21,
 } as const;
 
 export const INT32_FIELDS = 32;

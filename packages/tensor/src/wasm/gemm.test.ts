@@ -7,6 +7,7 @@ import type { BackendName } from "./backend";
 import {
   getBackendInfo, getBackendSupport, getFloat32MatmulPrecision, getNumThreads, setBackend, setFloat32MatmulPrecision, setNumThreads,
 } from "./backend";
+import { THREAD_MIN_MACS } from "./gemm";
 import type { Layout } from "./gemm-reference";
 import { U32, U64, expectWithinBound, operand, reference } from "./gemm-reference";
 import { loadRuntime } from "./runtime";
@@ -148,7 +149,8 @@ describe("thread count", () => {
     const runtime = loadRuntime("simd")!;
     for (const dtype of ["float32", "float64"] as const) {
       const a = operand(520, 200, "contiguous", dtype, 1);
-      const b = operand(200, 70, "transposed", dtype, 2);
+      const b = operand(200, 90, "transposed", dtype, 2);
+      expect(520 * 200 * 90).toBeGreaterThanOrEqual(THREAD_MIN_MACS); // large enough to be split across threads
       setBackend("wasm-simd");
       setFloat32MatmulPrecision("high");
       const results = [1, 2, 3].map((threads) => {

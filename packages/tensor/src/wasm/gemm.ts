@@ -19,8 +19,8 @@ const MC = 64;
 const KC = 256;
 /** Below this many multiply-adds the TypeScript kernel is as fast as staging into wasm. */
 const WASM_MIN_MACS = 8 * 8 * 8;
-/** Below this many multiply-adds a product stays on the calling thread: waking workers costs more than it saves. */
-export const THREAD_MIN_MACS = 96 * 96 * 96;
+/** Below this many multiply-adds (about 200³) a product stays on the calling thread: waking workers costs more than it saves. */
+export const THREAD_MIN_MACS = 2 ** 23;
 
 export type Precision = "f32" | "f64";
 

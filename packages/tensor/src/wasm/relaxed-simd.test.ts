@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getBackendInfo, getBackendSupport, setBackend, setFloat32MatmulPrecision, setNumThreads } from "./backend";
+import { THREAD_MIN_MACS } from "./gemm";
 import type { Layout } from "./gemm-reference";
 import { U32, U64, expectWithinBound, operand, reference } from "./gemm-reference";
 import { values } from "../testing/reference";
@@ -48,8 +49,9 @@ describe("relaxed SIMD (fused multiply-add) build", () => {
   it("gives bitwise the same results on 1 and 2 threads", () => {
     setBackend("wasm-relaxed-simd");
     setFloat32MatmulPrecision("high");
-    const a = operand(400, 130, "contiguous", "float32", 3);
-    const b = operand(130, 90, "contiguous", "float32", 4);
+    const a = operand(520, 200, "contiguous", "float32", 3);
+    const b = operand(200, 90, "contiguous", "float32", 4);
+    expect(520 * 200 * 90).toBeGreaterThanOrEqual(THREAD_MIN_MACS); // large enough to be split across threads
     setNumThreads(1);
     const one = values(a.matmul(b));
     setNumThreads(2);

@@ -58,12 +58,12 @@ export function getNumThreads(): number {
   return requestedThreads ?? Math.max(1, Math.min(2, hardwareConcurrency()));
 }
 
-/** Sets the thread count (a positive integer; ignored where threads are unsupported). Workers start on the next large product. */
+/**
+ * Sets the thread count (a positive integer; ignored where threads are unsupported). Missing
+ * workers start on the next large product; surplus ones stay, idle, for when the count goes back up.
+ */
 export function setThreadCount(threads: number): void {
   requestedThreads = threads;
-  for (const [runtime, pool] of pools) {
-    if (pool.workers.length !== threads - 1) retire(runtime, pool);
-  }
 }
 
 /** Runs the job on `threads` threads (the calling one included) and returns when every row is done. */
@@ -88,6 +88,7 @@ export function runRows(runtime: WasmRuntime, job: RowJob, threads: number): voi
   ctl[FIELD.scratch] = job.scratch;
   ctl[FIELD.scratchStride] = job.scratchStride;
   ctl[FIELD.chunkRows] = job.chunkRows;
+  ctl[FIELD.participants] = threads;
   Atomics.store(ctl, FIELD.done, 0);
   Atomics.store(ctl, FIELD.error, 0);
   Atomics.store(ctl, FIELD.total, total);
@@ -110,7 +111,7 @@ export function waitForWorkers(runtime: WasmRuntime, timeoutMs: number): boolean
   const pool = poolFor(runtime, threads);
   if (pool === undefined) return false;
   const deadline = Date.now() + timeoutMs;
-  for (let ready = Atomics.load(pool.ctl, FIELD.ready); ready < pool.workers.length; ready = Atomics.load(pool.ctl, FIELD.ready)) {
+  for (let ready = Atomics.load(pool.ctl, FIELD.ready); ready < threads - 1; ready = Atomics.load(pool.ctl, FIELD.ready)) {
     if (Date.now() > deadline) return false;
     if (pool.canBlock) Atomics.wait(pool.ctl, FIELD.ready, ready, 10);
   }
@@ -162,26 +163,27 @@ function runDirect(runtime: WasmRuntime, job: RowJob, i0: number, i1: number, sc
   gemmRows(job.a, job.ars, job.acs, job.m, job.k, job.pb, job.c, job.ldc, i0, i1, scratch);
 }
 
+/** The runtime's pool with at least threads − 1 workers started (fewer if a host refuses more), or undefined without any. */
 function poolFor(runtime: WasmRuntime, threads: number): Pool | undefined {
   let pool = pools.get(runtime);
-  if (pool !== undefined && pool.workers.length === threads - 1) return pool;
-  if (pool !== undefined) retire(runtime, pool);
-  const buffer = runtime.memory.buffer;
-  const ctl = new Int32Array(buffer, runtime.control, INT32_FIELDS);
-  const claim = new BigInt64Array(buffer, runtime.control + CLAIM_BYTE_OFFSET, 1);
-  const generation = (Atomics.load(ctl, FIELD.generation) + 1) & 0x3fffffff;
-  Atomics.store(ctl, FIELD.ready, 0);
-  Atomics.store(ctl, FIELD.workerChunks, 0);
-  Atomics.store(ctl, FIELD.generation, generation);
-  pool = { workers: [], generation, ctl, claim, canBlock: canBlock(ctl) };
-  for (let slot = 1; slot < threads; slot++) {
-    const worker = startWorker({ module: runtime.module, memory: runtime.memory, control: runtime.control, slot, generation });
+  if (pool === undefined) {
+    const buffer = runtime.memory.buffer;
+    const ctl = new Int32Array(buffer, runtime.control, INT32_FIELDS);
+    const claim = new BigInt64Array(buffer, runtime.control + CLAIM_BYTE_OFFSET, 1);
+    const generation = (Atomics.load(ctl, FIELD.generation) + 1) & 0x3fffffff;
+    Atomics.store(ctl, FIELD.ready, 0);
+    Atomics.store(ctl, FIELD.workerChunks, 0);
+    Atomics.store(ctl, FIELD.generation, generation);
+    pool = { workers: [], generation, ctl, claim, canBlock: canBlock(ctl) };
+    pools.set(runtime, pool);
+  }
+  while (pool.workers.length < threads - 1) {
+    const slot = pool.workers.length + 1;
+    const worker = startWorker({ module: runtime.module, memory: runtime.memory, control: runtime.control, slot, generation: pool.generation });
     if (worker === undefined) break;
     pool.workers.push(worker);
   }
-  if (pool.workers.length === 0) return undefined;
-  pools.set(runtime, pool);
-  return pool;
+  return pool.workers.length === 0 ? undefined : pool;
 }
 
 /** Tells the pool's workers to exit (they check the generation when woken) and forgets the pool. */

@@ -27,7 +27,7 @@ function start(data) {
       const current = Atomics.load(claim, 0);
       if (current >> 32n !== tag) break;
       const index = Number(current & 0xffffffffn);
-      if (index >= Atomics.load(ctl, F.total)) break;
+      if (index >= Atomics.load(ctl, F.total) || data.slot >= ctl[F.participants]) break;
       if (Atomics.compareExchange(claim, 0, current, current + 1n) !== current) continue;
       try {
         const i0 = index * ctl[F.chunkRows];
