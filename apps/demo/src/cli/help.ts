@@ -1,17 +1,24 @@
 import type { Experiment } from "../experiments/experiment";
+import type { Subcommand } from "./subcommands";
 
 /** The text of `pnpm demo --help`. */
-export function helpText(experiments: readonly Experiment[], defaultOut: string): string {
-  const width = Math.max(...experiments.map((e) => e.name.length));
+export function helpText(experiments: readonly Experiment[], subcommands: Record<string, Subcommand>, defaultOut: string): string {
+  const width = Math.max(...experiments.map((e) => e.name.length), ...Object.keys(subcommands).map((name) => name.length));
   return `descent demo: trains real models with the @descent packages, compares them, draws the results.
 
 Usage: pnpm demo [experiment ...] [options]
+       pnpm demo <command> [arguments]
 
 With no experiment, runs the tour: every experiment at a reduced size on the digits
 (about two minutes on two cores). Naming experiments runs them at full size.
 
 Experiments:
 ${experiments.map((e) => `  ${e.name.padEnd(width)}  ${e.summary}`).join("\n")}
+
+Commands:
+${Object.entries(subcommands)
+  .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  .join("\n")}
 
 Options:
   --data NAME|DIR        image data for the classification experiments: digits (default,

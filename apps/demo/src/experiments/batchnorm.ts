@@ -157,7 +157,7 @@ export const batchNormExperiment: Experiment = {
       {
         text:
           rescued.length > 0
-            ? `Batch norm trains at learning rate ${rescued.map((r) => r.lr).join(", ")} where the plain net ${failure(rescued[0].plain)} (${outcome(rescued[0].normalized)} with batch norm)`
+            ? `Batch norm trains where the plain net fails: ${rescued.map((r) => `at lr ${r.lr} the plain net ${failure(r.plain)}, the batch-norm net reaches ${outcome(r.normalized)}`).join("; ")}`
             : "Batch norm trains at a learning rate where the plain net diverges",
         holds: rescued.length > 0,
       },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ContourPlot } from "../../report/result";
 import { tinyContext } from "../test-support";
 import { beale, himmelblau, quadratic, saddle } from "./functions";
 import { landscapesExperiment } from "./landscapes";
@@ -13,9 +14,9 @@ describe("landscapes experiment", () => {
   });
 
   it("draws a contour plot with one path per method for each function", () => {
-    const contours = result.figures.filter((f) => f.kind === "contour");
+    const contours = result.figures.filter((f): f is ContourPlot => f.kind === "contour");
     expect(contours).toHaveLength(5);
-    for (const c of contours) if (c.kind === "contour") expect(c.paths).toHaveLength(8);
+    for (const c of contours) expect(c.paths).toHaveLength(8);
   });
 });
 

@@ -72,7 +72,9 @@ describe("curve models", () => {
         const rp = residuals(model, plus);
         const rm = residuals(model, minus);
         // Relative error of a central difference: O(h²) truncation plus O(ε/h) rounding, far below 1e-5.
-        J.forEach((row, i) => expect(Math.abs(row[j] - (rp[i] - rm[i]) / (2 * h))).toBeLessThan(1e-5 * Math.max(1, Math.abs(row[j]))));
+        J.forEach((row, i) => {
+          expect(Math.abs(row[j] - (rp[i] - rm[i]) / (2 * h))).toBeLessThan(1e-5 * Math.max(1, Math.abs(row[j])));
+        });
       });
     }
   });
