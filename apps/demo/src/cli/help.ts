@@ -24,7 +24,9 @@ Options:
   --data NAME|DIR        image data for the classification experiments: digits (default,
                          shipped), fashion-mnist (/usr/share/datasets/fashion-mnist, from
                          \`apt-get install dataset-fashion-mnist\`), or a folder of IDX files
-                         (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-…)
+                         (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-…).
+                         At full size every image experiment trains on all 55 000 training
+                         images (hours for all nine); --size tour uses the first 10 000
   --out DIR              where to write index.html, report.json and figures/*.svg
                          (default ${defaultOut})
   --no-report            print the tables only, write no files
