@@ -1,6 +1,7 @@
 // Entry of the WebAssembly kernels: everything exported here becomes a wasm export.
 import { gemmRows, KC, MC } from "./gemm";
 import { MR, packB } from "./pack";
+import { adamStep, sgdStep } from "./optim";
 
 /** First free byte after the static data: the JS side lays out its buffers from here. */
 export function heapBase(): usize {
@@ -30,4 +31,26 @@ export function gemmRowsF32(a: usize, ars: i32, acs: i32, m: i32, k: i32, pb: us
 
 export function gemmRowsF64(a: usize, ars: i32, acs: i32, m: i32, k: i32, pb: usize, c: usize, ldc: i32, i0: i32, i1: i32, scratch: usize): void {
   gemmRows<f64>(a, ars, acs, m, k, pb, c, ldc, i0, i1, scratch);
+}
+
+export function adamF32(
+  p: usize, g: usize, m: usize, v: usize, vmax: usize, n: i32,
+  sign: f32, l2: f32, decay: f32, decoupled: bool, beta1: f32, c1: f32, beta2: f32, c2: f32, negStepSize: f32, bc2Sqrt: f32, eps: f32,
+): void {
+  adamStep<f32>(p, g, m, v, vmax, n, sign, l2, decay, decoupled, beta1, c1, beta2, c2, negStepSize, bc2Sqrt, eps);
+}
+
+export function adamF64(
+  p: usize, g: usize, m: usize, v: usize, vmax: usize, n: i32,
+  sign: f64, l2: f64, decay: f64, decoupled: bool, beta1: f64, c1: f64, beta2: f64, c2: f64, negStepSize: f64, bc2Sqrt: f64, eps: f64,
+): void {
+  adamStep<f64>(p, g, m, v, vmax, n, sign, l2, decay, decoupled, beta1, c1, beta2, c2, negStepSize, bc2Sqrt, eps);
+}
+
+export function sgdF32(p: usize, g: usize, buf: usize, n: i32, sign: f32, weightDecay: f32, momentum: f32, c: f32, negLr: f32, nesterov: bool, first: bool): void {
+  sgdStep<f32>(p, g, buf, n, sign, weightDecay, momentum, c, negLr, nesterov, first);
+}
+
+export function sgdF64(p: usize, g: usize, buf: usize, n: i32, sign: f64, weightDecay: f64, momentum: f64, c: f64, negLr: f64, nesterov: bool, first: bool): void {
+  sgdStep<f64>(p, g, buf, n, sign, weightDecay, momentum, c, negLr, nesterov, first);
 }

@@ -7,7 +7,7 @@ import type { BackendName } from "./backend";
 import {
   getBackendInfo, getBackendSupport, getFloat32MatmulPrecision, getNumThreads, setBackend, setFloat32MatmulPrecision, setNumThreads,
 } from "./backend";
-import { THREAD_MIN_MACS } from "./gemm";
+import { KC, MC, MR, THREAD_MIN_MACS } from "./gemm";
 import type { Layout } from "./gemm-reference";
 import { U32, U64, expectWithinBound, operand, reference } from "./gemm-reference";
 import { loadRuntime } from "./runtime";
@@ -180,6 +180,11 @@ describe("thread count", () => {
 });
 
 describe("backend selection", () => {
+  it("the JavaScript side pads and allocates with the wasm build's own tile and block sizes", () => {
+    const { blocking } = loadRuntime("simd")!.exports;
+    expect([blocking(0), blocking(1), blocking(2), blocking(3), blocking(4)]).toEqual([MR, 8, 4, KC, MC]);
+  });
+
   it("getBackendInfo reports what setBackend, setFloat32MatmulPrecision and setNumThreads chose", () => {
     setBackend("js");
     setFloat32MatmulPrecision("highest");

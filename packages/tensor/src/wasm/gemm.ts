@@ -14,9 +14,9 @@ import { align64 } from "./runtime";
 import { getNumThreads, runRows } from "./thread-pool";
 
 /** Rows per register tile and per packed block, and the packed slice depth: as in asm/gemm.ts and asm/pack.ts. */
-const MR = 4;
-const MC = 64;
-const KC = 256;
+export const MR = 4;
+export const MC = 64;
+export const KC = 256;
 /** Below this many multiply-adds the TypeScript kernel is as fast as staging into wasm. */
 const WASM_MIN_MACS = 8 * 8 * 8;
 /** Below this many multiply-adds (about 200³) a product stays on the calling thread: waking workers costs more than it saves. */

@@ -4,3 +4,5 @@ export {
 } from "./backend";
 export type { BackendInfo, BackendName, BackendSupport } from "./backend";
 export type { Float32MatmulPrecision } from "./select";
+export { adamUpdateWasm, sgdUpdateWasm } from "./optimizer-kernels";
+export type { AdamWasmOptions, SgdWasmOptions } from "./optimizer-kernels";

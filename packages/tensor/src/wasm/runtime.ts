@@ -23,7 +23,24 @@ export interface KernelExports {
   packBF64: (b: number, rs: number, cs: number, k: number, n: number, dst: number) => void;
   gemmRowsF32: GemmRows;
   gemmRowsF64: GemmRows;
+  /** Tile and block sizes of the build: 0 → MR, 1 → NR for f32, 2 → NR for f64, 3 → KC, 4 → MC. */
+  blocking: (which: number) => number;
+  adamF32: AdamStep;
+  adamF64: AdamStep;
+  sgdF32: SgdStep;
+  sgdF64: SgdStep;
 }
+
+type AdamStep = (
+  p: number, g: number, m: number, v: number, vmax: number, n: number,
+  sign: number, l2: number, decay: number, decoupled: boolean, beta1: number, c1: number, beta2: number, c2: number,
+  negStepSize: number, bc2Sqrt: number, eps: number,
+) => void;
+
+type SgdStep = (
+  p: number, g: number, buf: number, n: number, sign: number, weightDecay: number, momentum: number, c: number, negLr: number,
+  nesterov: boolean, first: boolean,
+) => void;
 
 type GemmRows = (
   a: number, ars: number, acs: number, m: number, k: number, pb: number, c: number, ldc: number, i0: number, i1: number, scratch: number,
