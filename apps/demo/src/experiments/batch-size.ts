@@ -20,7 +20,7 @@ export const batchSizeExperiment: Experiment = {
   run(context) {
     const s = bySize(context.size, {
       tiny: { hidden: [32], epochs: 3, rows: Infinity, batches: [16, 128] },
-      tour: { hidden: [64], epochs: 6, rows: Infinity, batches: [16, 32, 64, 128, 256] },
+      tour: { hidden: [64], epochs: 10, rows: Infinity, batches: [16, 32, 64, 128, 256, 512] },
       full: { hidden: [128, 64], epochs: 15, rows: Infinity, batches: [16, 32, 64, 128, 256, 512] },
     });
     const epochs = context.epochs ?? s.epochs;

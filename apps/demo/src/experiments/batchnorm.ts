@@ -59,7 +59,7 @@ export const batchNormExperiment: Experiment = {
   run(context) {
     const s = bySize(context.size, {
       tiny: { hidden: [32, 32, 32], epochs: 2, rows: Infinity, lrs: [0.1, 3], gammaBetaEpochs: 3 },
-      tour: { hidden: [64, 64, 64], epochs: 3, rows: Infinity, lrs: [0.03, 0.1, 0.3, 1, 2, 3], gammaBetaEpochs: 4 },
+      tour: { hidden: [128, 128, 128], epochs: 5, rows: Infinity, lrs: [0.01, 0.03, 0.1, 0.3, 1, 3], gammaBetaEpochs: 8 },
       full: { hidden: [128, 128, 128], epochs: 10, rows: Infinity, lrs: [0.01, 0.03, 0.1, 0.3, 1, 1.5, 3], gammaBetaEpochs: 15 },
     });
     const epochs = context.epochs ?? s.epochs;

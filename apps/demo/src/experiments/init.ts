@@ -72,7 +72,7 @@ export const initExperiment: Experiment = {
   run(context) {
     const s = bySize(context.size, {
       tiny: { depth: 5, width: 32, epochs: 2, rows: Infinity, batch: 128 },
-      tour: { depth: 6, width: 64, epochs: 2, rows: Infinity, batch: 256 },
+      tour: { depth: 8, width: 64, epochs: 3, rows: Infinity, batch: 256 },
       full: { depth: 10, width: 128, epochs: 8, rows: Infinity, batch: 256 },
     });
     const epochs = context.epochs ?? s.epochs;

@@ -63,7 +63,7 @@ export const lotteryExperiment: Experiment = {
   run(context) {
     const s = bySize(context.size, {
       tiny: { hidden: [64, 32], epochs: 3, rounds: 2, rate: 0.7, rows: Infinity },
-      tour: { hidden: [128, 64], epochs: 4, rounds: 5, rate: 0.5, rows: Infinity },
+      tour: { hidden: [300, 100], epochs: 5, rounds: 6, rate: 0.5, rows: Infinity },
       full: { hidden: [300, 100], epochs: 10, rounds: 9, rate: 0.4, rows: Infinity },
     });
     const epochs = context.epochs ?? s.epochs;

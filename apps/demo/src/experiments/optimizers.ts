@@ -28,7 +28,7 @@ function setting(size: "tiny" | "tour" | "full", fashion: boolean): Setting {
   }
   return bySize(size, {
     tiny: { hidden: [32], epochs: 5, batchSize: 32, trainRows: 600, batchNorm: false, earlyStopping: null },
-    tour: { hidden: [64], epochs: 8, batchSize: 32, trainRows: Infinity, batchNorm: false, earlyStopping: null },
+    tour: { hidden: [64], epochs: 15, batchSize: 32, trainRows: Infinity, batchNorm: false, earlyStopping: null },
     full: { hidden: [128, 64], epochs: 30, batchSize: 32, trainRows: Infinity, batchNorm: false, earlyStopping: null },
   });
 }

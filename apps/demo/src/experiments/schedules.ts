@@ -49,7 +49,7 @@ export const schedulesExperiment: Experiment = {
   run(context) {
     const s = bySize(context.size, {
       tiny: { hidden: [32], epochs: 4, rows: Infinity, batchSize: 32, peakLr: 0.15 },
-      tour: { hidden: [64], epochs: 6, rows: Infinity, batchSize: 32, peakLr: 0.15 },
+      tour: { hidden: [64], epochs: 10, rows: Infinity, batchSize: 32, peakLr: 0.15 },
       full: { hidden: [128, 64], epochs: 20, rows: Infinity, batchSize: 32, peakLr: 0.05 },
     });
     // η₀, near the edge of stability of SGD with momentum 0.9 on each net (0.2 diverges on the

@@ -51,7 +51,7 @@ export const tuningExperiment: Experiment = {
   run(context) {
     const s: Setting = bySize(context.size, {
       tiny: { hidden: [16], epochs: 2, folds: 2, gridSide: 2, devRows: 600 },
-      tour: { hidden: [32], epochs: 3, folds: 3, gridSide: 3, devRows: Infinity },
+      tour: { hidden: [64], epochs: 5, folds: 3, gridSide: 3, devRows: Infinity },
       full: { hidden: [64], epochs: 10, folds: 5, gridSide: 4, devRows: Infinity },
     });
     if (context.epochs !== null) s.epochs = context.epochs;
