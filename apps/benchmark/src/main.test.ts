@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 const appDir = fileURLToPath(new URL("..", import.meta.url));
 
 function bench(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync("pnpm", ["exec", "tsx", "--conditions=@descent/source", "src/main.ts", ...args], { cwd: appDir, encoding: "utf8" });
+  // What `pnpm bench` runs, without pnpm's own start-up: Node with tsx's loader and the source condition.
+  const r = spawnSync(process.execPath, ["--import", "tsx", "--conditions=@descent/source", "src/main.ts", ...args], { cwd: appDir, encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
