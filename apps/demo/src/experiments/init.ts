@@ -4,7 +4,7 @@ import { SGD } from "@descent/optim";
 import { Generator } from "@descent/tensor";
 import { asTensors, head } from "../data/dataset";
 import type { Dataset } from "../data/dataset";
-import { initLabels, initNames } from "../model/initializers";
+import { initLabels, initNames, initShortLabels } from "../model/initializers";
 import type { InitName } from "../model/initializers";
 import { mlp } from "../model/mlp";
 import type { Claim, Figure, ResultTable } from "../report/result";
@@ -140,7 +140,7 @@ export const initExperiment: Experiment = {
           xLabel: "hidden layer",
           yLabel: "variance (log scale)",
           yScale: "log",
-          series: runs.filter((r) => r.activation === activation).map((r) => ({ name: initLabels[r.init], points: r.statistics[field].map((v, k) => [k + 1, v] as [number, number]) })),
+          series: runs.filter((r) => r.activation === activation).map((r) => ({ name: initShortLabels[r.init], points: r.statistics[field].map((v, k) => [k + 1, v] as [number, number]) })),
         });
       }
     }

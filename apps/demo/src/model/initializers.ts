@@ -15,6 +15,17 @@ export const initLabels: Record<InitName, string> = {
   orthogonal: "orthogonal (gain of the activation)",
 };
 
+/** Short names for chart legends. */
+export const initShortLabels: Record<InitName, string> = {
+  zero: "zero",
+  "normal-1": "N(0, 1)",
+  "normal-0.01": "N(0, 0.01²)",
+  lecun: "LeCun",
+  xavier: "Xavier",
+  he: "He",
+  orthogonal: "orthogonal",
+};
+
 /** Fills a Linear weight (out, in) in place with the named initialization. */
 export function initializeWeight(weight: Tensor, name: InitName, activation: "relu" | "tanh", generator: Generator): void {
   switch (name) {
