@@ -194,7 +194,12 @@ export const secondOrderExperiment: Experiment = {
     for (const { model, runs } of fits) {
       const [t0, t1] = [model.t[0], model.t.at(-1)!];
       const dense = Array.from({ length: 121 }, (_, k) => t0 + ((t1 - t0) * k) / 120);
-      const curves: Series[] = runs.map((r) => ({ name: r.name, points: dense.map((t) => [t, model.model(r.x, t)] as [number, number]) }));
+      // Gauss–Newton lands on Levenberg–Marquardt's curve: dashed, so both stay visible.
+      const curves: Series[] = runs.map((r) => ({
+        name: r.name,
+        points: dense.map((t) => [t, model.model(r.x, t)] as [number, number]),
+        ...(r.name.startsWith("Gauss") ? { style: "dashed" as const } : {}),
+      }));
       figures.push({
         kind: "line",
         id: `second-order-${model.id}-fit`,
