@@ -67,16 +67,37 @@ export function isNode(): boolean {
   return typeof host.process?.versions?.node === "string";
 }
 
-/** node:worker_threads, when running in Node 20.16+ (process.getBuiltinModule works in ESM and CJS alike). */
-export function nodeWorkerThreads(): NodeWorkerThreads | undefined {
+/**
+ * A Node builtin module: synchronously through process.getBuiltinModule (Node 20.16+; works in ESM
+ * and CJS alike), else from a dynamic import started when this module loads (older Node 20), which
+ * is ready by the time any large product runs; undefined outside Node or until then.
+ */
+function nodeBuiltin(id: string): unknown {
   if (!isNode()) return undefined;
-  return host.process?.getBuiltinModule?.("node:worker_threads") as NodeWorkerThreads | undefined;
+  return host.process?.getBuiltinModule?.(id) ?? imported.get(id);
+}
+
+const imported = new Map<string, unknown>();
+if (isNode() && host.process?.getBuiltinModule === undefined) {
+  // A variable specifier, so browser bundlers leave it alone.
+  const load = (id: string): Promise<unknown> => import(/* @vite-ignore */ id);
+  for (const id of ["node:worker_threads", "node:os"]) {
+    load(id).then(
+      (module) => imported.set(id, module),
+      () => undefined,
+    );
+  }
+}
+
+/** node:worker_threads in Node, else undefined. */
+export function nodeWorkerThreads(): NodeWorkerThreads | undefined {
+  return nodeBuiltin("node:worker_threads") as NodeWorkerThreads | undefined;
 }
 
 /** Logical processors: os.availableParallelism() in Node, navigator.hardwareConcurrency in a browser. */
 export function hardwareConcurrency(): number {
-  const os = host.process?.getBuiltinModule?.("node:os") as { availableParallelism?: () => number } | undefined;
-  return os?.availableParallelism?.() ?? host.navigator?.hardwareConcurrency ?? 1;
+  const os = nodeBuiltin("node:os") as { availableParallelism?: () => number; cpus?: () => unknown[] } | undefined;
+  return os?.availableParallelism?.() ?? os?.cpus?.().length ?? host.navigator?.hardwareConcurrency ?? 1;
 }
 
 /** Shared memory is usable: SharedArrayBuffer exists and, in a browser, the page is cross-origin isolated. */

@@ -1,3 +1,5 @@
+/// <reference types="node" />
+import { setFlagsFromString } from "node:v8";
 import { afterAll, describe, expect, it } from "vitest";
 import { getBackendInfo, getBackendSupport, setBackend, setFloat32MatmulPrecision, setNumThreads } from "./backend";
 import { THREAD_MIN_MACS } from "./gemm";
@@ -8,10 +10,7 @@ import { values } from "../testing/reference";
 // Node 20 validates relaxed SIMD only with --experimental-wasm-relaxed-simd (Chromium accepts it by
 // default). V8 reads the flag each time it validates a module, so turning it on here runs the
 // relaxed build under a plain `vitest run`.
-const nodeV8 = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:v8") as
-  | { setFlagsFromString(flags: string): void }
-  | undefined;
-nodeV8?.setFlagsFromString("--experimental-wasm-relaxed-simd");
+setFlagsFromString("--experimental-wasm-relaxed-simd");
 
 afterAll(() => {
   setBackend("wasm");
