@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { parseServeArgs, startStaticServer } from "../src/cli/serve";
+import { main } from "../src/cli/main";
+import { parseServeArgs, serveCommand, serveSubcommand, startStaticServer } from "../src/cli/serve";
 import type { StaticServer } from "../src/cli/serve";
 
 // The static server behind `pnpm demo serve`, on a folder of its own (no build needed).
@@ -68,5 +69,33 @@ describe("serve's arguments", () => {
     expect(() => parseServeArgs(["--port", "70000"])).toThrow("--port is 70000");
     expect(() => parseServeArgs(["--port=1.5"])).toThrow("--port is 1.5");
     expect(() => parseServeArgs(["--host", "0.0.0.0"])).toThrow("serve does not take --host");
+  });
+});
+
+describe("pnpm demo serve", () => {
+  test("prints the URL of the served playground", async () => {
+    const printed: string[] = [];
+    const server = await serveCommand(["--port", "0"], (text) => printed.push(text));
+    try {
+      expect(printed.join("")).toContain(`descent playground: ${server.url}`);
+      const page = await fetch(server.url);
+      expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(await page.text()).toContain("<title>descent playground</title>");
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("as the CLI's serve subcommand, a bad port is a fixable input error (exit code 2)", async () => {
+    const errors: string[] = [];
+    const io = {
+      stdout: () => undefined,
+      stderr: (text: string) => errors.push(text),
+      baseDir: ".",
+      defaultOut: "report",
+      subcommands: { serve: serveSubcommand },
+    };
+    expect(await main(["serve", "--port", "x"], io)).toBe(2);
+    expect(errors.join("")).toBe("descent demo: --port is x; give an integer from 0 to 65535 (0: any free port)\n");
   });
 });

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BadInputError } from "../errors";
+import type { Subcommand } from "./subcommands";
 
 /** The built playground (apps/demo/web-dist) and the Vite config that builds it. */
 export const playgroundDir = fileURLToPath(new URL("../../web-dist/", import.meta.url));
@@ -141,15 +142,25 @@ export function parseServeArgs(argv: readonly string[]): { port: number; build: 
 
 /**
  * `pnpm demo serve`: serves the playground on 127.0.0.1 and prints its URL; builds it first
- * when it was never built (or with --build). Runs until interrupted.
+ * when it was never built (or with --build). The open server keeps the process running until
+ * it is interrupted.
  */
-export async function serveCommand(argv: readonly string[]): Promise<StaticServer> {
+export async function serveCommand(argv: readonly string[], write: (text: string) => void = (text) => process.stdout.write(text)): Promise<StaticServer> {
   const { port, build } = parseServeArgs(argv);
   if (build || !existsSync(join(playgroundDir, "index.html"))) {
-    process.stdout.write("Building the playground (vite build)…\n");
+    write("Building the playground (vite build)…\n");
     await buildPlayground();
   }
   const server = await startStaticServer(playgroundDir, { port });
-  process.stdout.write(`descent playground: ${server.url}\n(Ctrl-C to stop)\n`);
+  write(`descent playground: ${server.url}\n(Ctrl-C to stop)\n`);
   return server;
 }
+
+/** The `serve` entry for the CLI's subcommand table (src/cli/subcommands.ts). */
+export const serveSubcommand: Subcommand = {
+  summary: "serve the browser playground on 127.0.0.1 and print its URL (--port N, default 5180; --build to rebuild it)",
+  async run(io) {
+    await serveCommand(io.argv, io.stdout);
+    return 0;
+  },
+};
