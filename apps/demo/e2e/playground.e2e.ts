@@ -34,8 +34,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser.close();
-  await server.close();
+  // Either may be missing when beforeAll failed (no Chromium, a build error): report that, not this.
+  await (browser as Browser | undefined)?.close();
+  await (server as StaticServer | undefined)?.close();
 });
 
 afterEach(() => {
