@@ -15,10 +15,10 @@ export { oneHot } from "./index-ops";
 export { Generator, defaultGenerator, manualSeed } from "./random";
 export type { GeneratorState } from "./random";
 export { erf, erfc, erfinv, ndtri, normalCdf } from "./special/normal";
-export { getBackend, kernels, resetKernels, setKernel } from "./kernels/index";
+export { kernels, resetKernels, setKernel } from "./kernels/index";
 export type { BinaryKernel, GemmKernel, KernelName, Kernels, ReduceKernel, UnaryKernel } from "./kernels/index";
 export {
-  getBackendInfo, getBackendSupport, getFloat32MatmulPrecision, getNumThreads, setBackend, setFloat32MatmulPrecision, setNumThreads,
+  getBackend, getBackendSupport, getFloat32MatmulPrecision, getNumThreads, setBackend, setFloat32MatmulPrecision, setNumThreads,
 } from "./wasm/index";
 export type { BackendInfo, BackendName, BackendSupport, Float32MatmulPrecision } from "./wasm/index";
 export { adamUpdateWasm, sgdUpdateWasm } from "./wasm/index";

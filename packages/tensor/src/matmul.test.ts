@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ShapeError } from "./errors";
 import { Tensor } from "./tensor";
 import { at, broadcastAt, expectClose, indices, randomTensor, values } from "./testing/reference";
+import { getBackend, getFloat32MatmulPrecision, setFloat32MatmulPrecision } from "./wasm/backend";
+import { U32, expectWithinBound, reference } from "./wasm/gemm-reference";
 
 /** C[..., i, j] = Σ_p A[..., i, p] B[..., p, j] with broadcast batch dims, by plain loops. */
 function matmulRef(a: Tensor, b: Tensor): number[] {
@@ -57,15 +59,43 @@ describe("matmul", () => {
     }
   });
 
-  it("float32: float64 accumulation rounded once", () => {
-    const a = randomTensor([20, 40], 1, "float32");
-    const b = randomTensor([40, 30], 2, "float32");
-    const c = a.matmul(b);
-    expect(c.dtype).toBe("float32");
-    // the float64 sums agree to ~1e-15, so after rounding to float32 they differ by at most one float32 ulp (2^-23 relative)
-    expectClose(values(c), matmul2dRef(a, b).map(Math.fround), 2 ** -23, 1e-7);
-    const big = randomTensor([64, 64], 3, "float32");
-    expectClose(values(big.matmul(big)), matmul2dRef(big, big).map(Math.fround), 2 ** -23, 1e-7);
+  it("float32 at the default precision \"high\": within the float32 dot-product bound of the float64 product", () => {
+    expect(getFloat32MatmulPrecision()).toBe("high");
+    for (const [m, k, n] of [[20, 40, 30], [64, 64, 64], [9, 300, 17]]) {
+      const a = randomTensor([m, k], m, "float32");
+      const b = randomTensor([k, n], n, "float32");
+      const c = a.matmul(b);
+      expect(c.dtype).toBe("float32");
+      // |C − C_ref| ≤ γ_k(2^-24)·(|A||B|)_ij + one float32 rounding of the result; the float64
+      // reference is exact to ~k·2^-53, far inside that, and the operands are float32 already
+      expectWithinBound(c, reference(a, b), k, U32);
+    }
+  });
+
+  it("float32 at the default precision accumulates in float32 on the wasm backends", () => {
+    // 1 + 2^-24 + ... + 2^-24 (8 times): each 2^-24 is half an ulp of 1 in float32, so float32
+    // accumulation (round to nearest even) drops all of them; float64 keeps 1 + 2^-21, a float32 number
+    const a = Tensor.ones([8, 9], { dtype: "float32" });
+    const column = [1, ...new Array<number>(8).fill(2 ** -24)];
+    const b = Tensor.from(column.map((x) => new Array<number>(8).fill(x)), { dtype: "float32" });
+    const expected = getBackend().matmul === "js" ? 1 + 2 ** -21 : 1;
+    expect(values(a.matmul(b))).toEqual(new Array<number>(64).fill(expected));
+  });
+
+  it("float32 at precision \"highest\": float64 accumulation rounded once", () => {
+    setFloat32MatmulPrecision("highest");
+    try {
+      const a = randomTensor([20, 40], 1, "float32");
+      const b = randomTensor([40, 30], 2, "float32");
+      const c = a.matmul(b);
+      expect(c.dtype).toBe("float32");
+      // the float64 sums agree to ~1e-15, so after rounding to float32 they differ by at most one float32 ulp (2^-23 relative)
+      expectClose(values(c), matmul2dRef(a, b).map(Math.fround), 2 ** -23, 1e-7);
+      const big = randomTensor([64, 64], 3, "float32");
+      expectClose(values(big.matmul(big)), matmul2dRef(big, big).map(Math.fround), 2 ** -23, 1e-7);
+    } finally {
+      setFloat32MatmulPrecision("high");
+    }
   });
 
   it("transposed, sliced and reversed operands are read through their strides", () => {

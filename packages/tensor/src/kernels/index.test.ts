@@ -1,14 +1,29 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../errors";
 import { Tensor } from "../tensor";
-import { getBackend, kernels, resetKernels, setKernel } from "./index";
+import { getBackend, getBackendSupport } from "../wasm/backend";
+import { kernels, resetKernels, setKernel } from "./index";
 import type { BinaryKernel, GemmKernel } from "./index";
+
+// read before any test replaces a kernel
+const atLoad = getBackend();
 
 afterEach(() => {
   resetKernels();
 });
 
+/** What getBackend reports once resetKernels put the TypeScript kernels back (one thread: no wasm). */
+const TYPESCRIPT = { matmul: "js", elementwise: "js", threads: 1, float32MatmulPrecision: "high" };
+
 describe("kernel table", () => {
+  it("at load, matmul runs on the best wasm build the host has, with float32 accumulation for float32", () => {
+    const support = getBackendSupport();
+    const expected = support.relaxedSimd ? "wasm-relaxed-simd" : support.simd ? "wasm-simd" : "js";
+    expect(atLoad.matmul).toBe(expected);
+    expect(atLoad.elementwise).toBe("js");
+    expect(atLoad.float32MatmulPrecision).toBe("high");
+  });
+
   it("setKernel swaps the implementation every caller uses, and resetKernels restores it", () => {
     let calls = 0;
     const previous = kernels.add;
@@ -16,12 +31,12 @@ describe("kernel table", () => {
       calls++;
       previous(out, o, os, a, ai, as, b, bi, bs, n);
     };
-    expect(setKernel("add", counting, "counting")).toBe(previous);
-    expect(getBackend()).toBe("counting");
+    expect(setKernel("add", counting)).toBe(previous);
+    expect(getBackend().elementwise).toBe("custom");
     expect(Tensor.from([1, 2]).add(Tensor.from([3, 4])).toArray()).toEqual([4, 6]);
     expect(calls).toBe(1);
     resetKernels();
-    expect(getBackend()).toBe("typescript");
+    expect(getBackend()).toEqual(TYPESCRIPT);
     expect(kernels.add).toBe(previous);
   });
 
@@ -33,6 +48,7 @@ describe("kernel table", () => {
       original(...args);
     };
     setKernel("matmulF64", spy);
+    expect(getBackend().matmul).toBe("custom");
     const a = Tensor.eye(3, 3, { dtype: "float64" });
     expect(a.matmul(a).toArray()).toEqual(Tensor.eye(3, 3).toArray());
     Tensor.eye(3).matmul(Tensor.eye(3));
@@ -40,8 +56,9 @@ describe("kernel table", () => {
   });
 
   it("rejects unknown names and non-functions", () => {
+    resetKernels();
     expect(() => setKernel("nope" as never, (() => 0) as never)).toThrow(InvalidArgumentError);
     expect(() => setKernel("add", 3 as never)).toThrow(InvalidArgumentError);
-    expect(getBackend()).toBe("typescript");
+    expect(getBackend()).toEqual(TYPESCRIPT);
   });
 });

@@ -30,7 +30,7 @@ const defaults = {
   max: maxReduce, min: minReduce, maxAbs: maxAbsReduce, minAbs: minAbsReduce, argmax: argmaxReduce, argmin: argminReduce,
   logsumexp: logsumexpReduce, squaredDeviations: squaredDeviationsReduce,
   softmax: softmaxRow, logSoftmax: logSoftmaxRow,
-  /** C = A·B into a float32 output (float64 accumulation). */
+  /** C = A·B into a float32 output (float64 accumulation; the wasm "high" kernel accumulates in float32). */
   matmulF32: gemmF64,
   /** C = A·B into a float64 output. */
   matmulF64: gemmF64,
@@ -42,35 +42,28 @@ export type KernelName = keyof Kernels;
 /** The live table. Read entries at call time (`kernels.add(...)`), never cache them across calls. */
 export const kernels: Kernels = { ...defaults };
 
-let backend = "typescript";
-
 // Where the host runs WebAssembly SIMD, the wasm matmul kernels replace their entries at load
 // (setBackend in wasm/backend.ts switches later; resetKernels restores the TypeScript ones).
 const wasm = wasmKernels();
-if (wasm !== null) {
-  Object.assign(kernels, wasm.kernels);
-  backend = wasm.name;
-}
+if (wasm !== null) Object.assign(kernels, wasm.kernels);
 
-/** Replaces one kernel; `backendName` is reported by `getBackend()`. Returns the previous kernel. */
-export function setKernel<K extends KernelName>(name: K, kernel: Kernels[K], backendName = "custom"): Kernels[K] {
+/** Replaces one kernel (`getBackend()` then reports its group as "custom"). Returns the previous kernel. */
+export function setKernel<K extends KernelName>(name: K, kernel: Kernels[K]): Kernels[K] {
   if (!Object.hasOwn(defaults, name)) throw invalidArgument("setKernel", "name", name, `one of ${Object.keys(defaults).join(", ")}`);
   if (typeof kernel !== "function") throw invalidArgument("setKernel", "kernel", kernel, "a function");
   const previous = kernels[name];
   kernels[name] = kernel;
-  backend = backendName;
   return previous;
 }
 
 /** Restores every kernel to the plain TypeScript implementation. */
 export function resetKernels(): void {
   Object.assign(kernels, defaults);
-  backend = "typescript";
 }
 
-/** The name of the backend that last replaced a kernel ("typescript" when none has). */
-export function getBackend(): string {
-  return backend;
+/** The entries that no longer hold their TypeScript kernel (for getBackend in wasm/backend.ts). */
+export function replacedKernels(): KernelName[] {
+  return (Object.keys(defaults) as KernelName[]).filter((name) => kernels[name] !== defaults[name]);
 }
 
 export type { BinaryKernel } from "./binary";

@@ -3,7 +3,8 @@
  * WebAssembly SIMD build), and on how many threads.
  */
 import { invalidArgument } from "../errors";
-import { kernels, setKernel } from "../kernels/index";
+import type { GemmKernel } from "../kernels/matmul";
+import { kernels, replacedKernels, setKernel } from "../kernels/index";
 import { gemmF64 } from "../kernels/matmul";
 import type { Float32MatmulPrecision } from "./select";
 import { bestVariant, getFloat32Precision, setFloat32Precision, wasmKernelName, wasmKernels } from "./select";
@@ -15,9 +16,9 @@ export type BackendName = "js" | "wasm" | "wasm-simd" | "wasm-relaxed-simd";
 
 export interface BackendInfo {
   /** What runs matmul: "js" (TypeScript), "wasm-simd", "wasm-relaxed-simd" (fused multiply-add), or "custom" (setKernel). */
-  matmul: "js" | "wasm-simd" | "wasm-relaxed-simd" | "custom";
-  /** Element-wise ops, reductions and softmax run in TypeScript. */
-  elementwise: "js";
+  matmul: MatmulBackend;
+  /** Element-wise ops, reductions and softmax run in TypeScript ("custom" once setKernel replaced one). */
+  elementwise: "js" | "custom";
   /** Threads a large matmul runs on, the calling one included. */
   threads: number;
   /** "highest": float32 products accumulate in float64; "high": in float32 (faster). See setFloat32MatmulPrecision. */
@@ -31,14 +32,16 @@ export interface BackendSupport {
   threads: boolean;
 }
 
+type MatmulBackend = "js" | "wasm-simd" | "wasm-relaxed-simd" | "custom";
+
 const NAMES: readonly BackendName[] = ["js", "wasm", "wasm-simd", "wasm-relaxed-simd"];
 
 /** Switches the matmul kernels. Throws when the host cannot run the requested build; nothing changes then. */
 export function setBackend(name: BackendName): void {
   if (!NAMES.includes(name)) throw invalidArgument("setBackend", "name", name, `one of ${NAMES.map((n) => `"${n}"`).join(", ")}`);
   if (name === "js") {
-    setKernel("matmulF32", gemmF64, "typescript");
-    setKernel("matmulF64", gemmF64, "typescript");
+    setKernel("matmulF32", gemmF64);
+    setKernel("matmulF64", gemmF64);
     return;
   }
   const variant = name === "wasm" ? bestVariant() : name === "wasm-simd" ? "simd" : "relaxed-simd";
@@ -47,26 +50,33 @@ export function setBackend(name: BackendName): void {
     const supported = NAMES.filter((n) => n === "js" || (n === "wasm-simd" ? variantSupported("simd") : n === "wasm-relaxed-simd" && variantSupported("relaxed-simd")));
     throw invalidArgument("setBackend", "name", name, `a backend this runtime supports (${supported.join(", ")})`);
   }
-  setKernel("matmulF32", set.kernels.matmulF32, set.name);
-  setKernel("matmulF64", set.kernels.matmulF64, set.name);
+  setKernel("matmulF32", set.kernels.matmulF32);
+  setKernel("matmulF64", set.kernels.matmulF64);
 }
 
-/** Which kernels are active, e.g. `{ matmul: "wasm-simd", elementwise: "js", threads: 2 }`. */
-export function getBackendInfo(): BackendInfo {
-  const kernel = kernels.matmulF32;
-  const wasm = wasmKernelName(kernel);
-  const matmul = wasm ?? (kernel === gemmF64 ? "js" : "custom");
+/** Which kernels are active, e.g. `{ matmul: "wasm-simd", elementwise: "js", threads: 2, float32MatmulPrecision: "high" }`. */
+export function getBackend(): BackendInfo {
+  const f32 = matmulBackend(kernels.matmulF32);
+  // both matmul entries come from one backend unless setKernel replaced only one of them
+  const matmul = f32 === matmulBackend(kernels.matmulF64) ? f32 : "custom";
+  const wasm = wasmKernelName(kernels.matmulF32);
   const runtime = wasm === undefined ? null : loadRuntime(wasm === "wasm-simd" ? "simd" : "relaxed-simd");
+  const elementwise = replacedKernels().some((name) => name !== "matmulF32" && name !== "matmulF64") ? "custom" : "js";
   return {
-    matmul, elementwise: "js", threads: runtime?.shared === true ? currentThreads() : 1, float32MatmulPrecision: getFloat32Precision(),
+    matmul, elementwise, threads: runtime?.shared === true ? currentThreads() : 1, float32MatmulPrecision: getFloat32Precision(),
   };
 }
 
+function matmulBackend(kernel: GemmKernel): MatmulBackend {
+  return wasmKernelName(kernel) ?? (kernel === gemmF64 ? "js" : "custom");
+}
+
 /**
- * How float32 matmul accumulates (after torch.set_float32_matmul_precision). "highest" (the
- * default): in float64, each result rounded to float32 once, the same numbers as the TypeScript
- * kernel. "high": in float32 on four SIMD lanes, about twice as fast on the wasm backend, with
- * rounding error growing with the inner dimension as in PyTorch's CPU float32 matmul.
+ * How float32 matmul accumulates on the wasm backends (after torch.set_float32_matmul_precision).
+ * "high" (the default): in float32 on four SIMD lanes, as PyTorch's CPU float32 matmul does, with
+ * rounding error growing with the inner dimension. "highest": in float64, each result rounded to
+ * float32 once, about half as fast: the same numbers as the TypeScript kernel, which always
+ * accumulates in float64.
  * Takes effect at once when a wasm backend is active.
  */
 export function setFloat32MatmulPrecision(precision: Float32MatmulPrecision): void {

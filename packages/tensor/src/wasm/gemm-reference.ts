@@ -33,15 +33,27 @@ export function reference(a: Tensor, b: Tensor): { c: number[]; magnitude: numbe
 }
 
 /**
- * Checks every element against the standard error bound of a k-term dot product,
- * |ĉ − c| ≤ (k + 2)·u·Σ|a·b| (Higham, Accuracy and Stability, §3.1), with u the unit roundoff of
- * the accumulation, plus one rounding of the result to float32 when the output is float32.
+ * γ_k = k·u/(1 − k·u): a k-term dot product accumulated with unit roundoff u, in any order and
+ * with or without fused multiply-adds, satisfies |ĉ − c| ≤ γ_k·Σ|a·b| (Higham, Accuracy and
+ * Stability of Numerical Algorithms, §3.1).
+ */
+export function gamma(k: number, u: number): number {
+  return (k * u) / (1 - k * u);
+}
+
+/**
+ * Checks every element against that bound, γ_k·Σ|a·b| with u the unit roundoff of the
+ * accumulation, plus, for a float32 output, the one rounding of ĉ to float32:
+ * u32·|ĉ| ≤ u32·(|c| + γ_k·Σ|a·b|). The operands enter the reference as the values they hold
+ * (already float32 for float32 tensors), so there is no input rounding to add.
  */
 export function expectWithinBound(actual: Tensor, expected: { c: number[]; magnitude: number[] }, k: number, accumulation: number): void {
   const got = values(actual);
   const outputRounding = actual.dtype === "float32" ? U32 : 0;
+  const g = gamma(k, accumulation);
   for (let i = 0; i < got.length; i++) {
-    const bound = (k + 2) * accumulation * expected.magnitude[i] + outputRounding * Math.abs(expected.c[i]);
+    const accumulated = g * expected.magnitude[i];
+    const bound = accumulated + outputRounding * (Math.abs(expected.c[i]) + accumulated);
     if (!(Math.abs(got[i] - expected.c[i]) <= bound)) {
       throw new Error(`element ${i}: got ${got[i]}, expected ${expected.c[i]} within ${bound}`);
     }

@@ -5,7 +5,7 @@ import { values } from "../testing/reference";
 import { InvalidArgumentError } from "../errors";
 import type { BackendName } from "./backend";
 import {
-  getBackendInfo, getBackendSupport, getFloat32MatmulPrecision, getNumThreads, setBackend, setFloat32MatmulPrecision, setNumThreads,
+  getBackend, getBackendSupport, getFloat32MatmulPrecision, getNumThreads, setBackend, setFloat32MatmulPrecision, setNumThreads,
 } from "./backend";
 import { KC, MC, MR, THREAD_MIN_MACS } from "./gemm";
 import type { Layout } from "./gemm-reference";
@@ -15,7 +15,7 @@ import { waitForWorkers, workerChunkCount } from "./thread-pool";
 
 afterAll(() => {
   setBackend("wasm");
-  setFloat32MatmulPrecision("highest");
+  setFloat32MatmulPrecision("high"); // the default
 });
 
 interface Path {
@@ -185,23 +185,23 @@ describe("backend selection", () => {
     expect([blocking(0), blocking(1), blocking(2), blocking(3), blocking(4)]).toEqual([MR, 8, 4, KC, MC]);
   });
 
-  it("getBackendInfo reports what setBackend, setFloat32MatmulPrecision and setNumThreads chose", () => {
+  it("getBackend reports what setBackend, setFloat32MatmulPrecision and setNumThreads chose", () => {
     setBackend("js");
     setFloat32MatmulPrecision("highest");
-    expect(getBackendInfo()).toEqual({ matmul: "js", elementwise: "js", threads: 1, float32MatmulPrecision: "highest" });
+    expect(getBackend()).toEqual({ matmul: "js", elementwise: "js", threads: 1, float32MatmulPrecision: "highest" });
     setBackend("wasm-simd");
     setFloat32MatmulPrecision("high");
     setNumThreads(2);
-    expect(getBackendInfo()).toEqual({ matmul: "wasm-simd", elementwise: "js", threads: 2, float32MatmulPrecision: "high" });
+    expect(getBackend()).toEqual({ matmul: "wasm-simd", elementwise: "js", threads: 2, float32MatmulPrecision: "high" });
     expect(getFloat32MatmulPrecision()).toBe("high");
   });
 
   it("rejects unknown backends and precisions without changing anything", () => {
     setBackend("wasm-simd");
     setFloat32MatmulPrecision("high");
-    const before = getBackendInfo();
+    const before = getBackend();
     expect(() => { setBackend("webgpu" as BackendName); }).toThrow(InvalidArgumentError);
     expect(() => { setFloat32MatmulPrecision("medium" as "high"); }).toThrow(InvalidArgumentError);
-    expect(getBackendInfo()).toEqual(before);
+    expect(getBackend()).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 // The WebAssembly backend's public surface (re-exported by the package entry).
 export {
-  getBackendInfo, getBackendSupport, getFloat32MatmulPrecision, getNumThreads, setBackend, setFloat32MatmulPrecision, setNumThreads,
+  getBackend, getBackendSupport, getFloat32MatmulPrecision, getNumThreads, setBackend, setFloat32MatmulPrecision, setNumThreads,
 } from "./backend";
 export type { BackendInfo, BackendName, BackendSupport } from "./backend";
 export type { Float32MatmulPrecision } from "./select";

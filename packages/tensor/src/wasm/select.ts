@@ -3,10 +3,10 @@
  * install the fastest at load, so it must not import the table itself.
  *
  * float32 products have two wasm kernels, chosen by the float32 matmul precision (after
- * torch.set_float32_matmul_precision): "highest" (the default) keeps the TypeScript kernel's
- * contract, float64 accumulation rounded once per element, by running the float64 kernel on
- * float32 operands; "high" accumulates in float32 with four lanes per instruction, about twice
- * as fast, with rounding errors that grow with k like PyTorch's CPU float32 matmul.
+ * torch.set_float32_matmul_precision): "high" (the default) accumulates in float32 with four
+ * lanes per instruction, with rounding errors that grow with k like PyTorch's CPU float32 matmul;
+ * "highest" keeps the TypeScript kernel's contract, float64 accumulation rounded once per
+ * element, by running the float64 kernel on float32 operands, at about half the speed.
  */
 import type { GemmKernel } from "../kernels/matmul";
 import { wasmGemm } from "./gemm";
@@ -27,7 +27,7 @@ interface VariantKernels {
   f64: GemmKernel;
 }
 
-let float32Precision: Float32MatmulPrecision = "highest";
+let float32Precision: Float32MatmulPrecision = "high";
 const variants = new Map<WasmVariant, VariantKernels | null>();
 const names = new WeakMap<GemmKernel, WasmBackendName>();
 
