@@ -1,4 +1,5 @@
 import type { Experiment } from "../experiments/experiment";
+import { serveSubcommand } from "./serve";
 
 /** What a subcommand gets: its own arguments and where to write. */
 export interface SubcommandIO {
@@ -25,5 +26,6 @@ export function builtinSubcommands(experiments: readonly Experiment[]): Record<s
         return 0;
       },
     },
+    serve: serveSubcommand,
   };
 }
