@@ -10,7 +10,9 @@ describe("plain-js Adam", () => {
     const g = Float32Array.from([0.3, -4, 1e-3]);
     plainAdamStep(p, g, new Float32Array(3), new Float32Array(3), 1, 0.01);
     const expected = [1 - (0.01 * 0.3) / (0.3 + 1e-8), -2 + (0.01 * 4) / (4 + 1e-8), 0.5 - (0.01 * 1e-3) / (1e-3 + 1e-8)];
-    expected.forEach((e, i) => expect(p[i]).toBeCloseTo(e, 6));
+    expected.forEach((e, i) => {
+      expect(p[i]).toBeCloseTo(e, 6);
+    });
   });
 
   it("follows @descent/optim's adamUpdate step for step (to float32 rounding)", () => {

@@ -34,6 +34,14 @@ function runsOf(problem: ConvergenceProblem, budgets: number[]): Run[] {
   return runs;
 }
 
+/** The lr (and schedule) of a row; the problem's description on its first row only. */
+function noteOf(problem: ConvergenceProblem, run: Run, first: boolean): string {
+  const { kind, ...settings } = run.schedule;
+  const schedule = [kind, ...Object.entries(settings).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`)].join(" ");
+  const what = run.id.startsWith("sched-") ? `${run.optimizer} lr ${run.lr}, ${schedule}` : `lr ${run.lr}`;
+  return first ? `${problem.description}; ${what}` : what;
+}
+
 export const convergenceSection: Section = {
   name: "convergence",
   title: "Convergence",
@@ -63,6 +71,7 @@ export const convergenceSection: Section = {
 
     const results: BenchResult[] = [];
     for (const { problem, budgets, starts, runs } of plans) {
+      const firstRow = results.length;
       ctx.log(`  ${problem.name}: ${runs.length} runs × ${starts.length} seeds, up to ${budgets[budgets.length - 1]} steps`);
       const peerRuns = torch.length === 0 ? undefined : (taskResult(ctx, py, problem.name) as { runs: Record<string, number[][]> } | undefined)?.runs;
       for (const run of runs) {
@@ -86,7 +95,7 @@ export const convergenceSection: Section = {
             peers,
             spreadKind: "sd",
             spread,
-            note: run.schedule.kind === "constant" ? `${problem.description}; lr ${run.lr}` : `${run.optimizer} lr ${run.lr}, schedule ${JSON.stringify(run.schedule)}`,
+            note: noteOf(problem, run, results.length === firstRow),
           });
         }
       }

@@ -61,7 +61,8 @@ async function trainEpochs(ctx: BenchContext, run: DatasetRun): Promise<BenchRes
     epochPeers[who] = median(r.epochMs);
     accuracyPeers[who] = 100 * r.accuracy;
   }
-  const shape = `${plan.sizes.join("-")} MLP, Adam lr ${plan.lr}, batch ${plan.batch}, ${plan.orders.length} epochs`;
+  const epochs = plan.orders.length;
+  const shape = `${plan.sizes.join("-")} MLP, Adam lr ${plan.lr}, batch ${plan.batch}, ${epochs} epoch${epochs === 1 ? "" : "s"}`;
   return [
     { section: "train", name: `train-${label}-epoch`, unit: "ms", higherIsBetter: false, descent: median(descent.epochMs), peers: epochPeers, note: `median epoch time; ${shape}` },
     { section: "train", name: `train-${label}-accuracy`, unit: "%", higherIsBetter: true, descent: 100 * descent.accuracy, peers: accuracyPeers, note: `test accuracy after the last epoch (each library's own initialization); ${shape}` },
