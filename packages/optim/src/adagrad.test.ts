@@ -23,6 +23,15 @@ describe("Adagrad", () => {
     expect(p.data[0]).toBeCloseTo(5 / 3, 15);
   });
 
+  it("starts every accumulator from the constructor's initialAccumulatorValue, as torch 1.13 does", () => {
+    // Constructor r₀ = 1; the group's own value 5 is stored but not read by torch 1.13.
+    // γ = 0.1, ε = 0, θ₀ = 0, g = 2: r = 1 + 4 = 5, θ₁ = −0.2/√5 (with the group's value it would be −0.2/3).
+    const a = param([0], [2]);
+    const opt = new Adagrad([{ params: [a], initialAccumulatorValue: 5 }], { lr: 0.1, eps: 0, initialAccumulatorValue: 1 });
+    opt.step();
+    expect(a.data[0]).toBeCloseTo(-0.2 / Math.sqrt(5), 15);
+  });
+
   it("keeps options per group", () => {
     // g = 2, r = 4: group 0 moves by 0.1, group 1 by 0.3
     const a = param([0], [2]);

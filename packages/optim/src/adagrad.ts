@@ -72,8 +72,10 @@ export class Adagrad extends Optimizer<AdagradOptions, AdagradState> {
     check.boolean("maximize", o.maximize);
   }
 
-  protected initState(data: FloatArray, group: ParamGroup<AdagradOptions>): AdagradState {
-    return { step: 0, sum: fullLike(data, group.initialAccumulatorValue) };
+  protected initState(data: FloatArray): AdagradState {
+    // torch 1.13 fills every accumulator at construction from the constructor's value;
+    // a group's own initialAccumulatorValue is kept in the group but never read.
+    return { step: 0, sum: fullLike(data, this.defaults.initialAccumulatorValue) };
   }
 
   protected stateFields(): StateFields<AdagradState> {
