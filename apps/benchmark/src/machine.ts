@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import os from "node:os";
+import { getBackend } from "@descent/tensor";
 import { probePython } from "./peers/python";
 
 /** The machine the figures come from: they mean nothing without it. */
@@ -29,6 +30,10 @@ export async function versions(withPython: boolean): Promise<Record<string, stri
   for (const name of DESCENT_PACKAGES) {
     out[`@descent/${name}`] = (require(`@descent/${name}/package.json`) as { version: string }).version;
   }
+  // descent's kernels as configured by default (the benchmark changes nothing): which matmul
+  // build, how many threads, which float32 precision. Peers' thread counts are in their names.
+  const backend = getBackend();
+  out["descent kernels"] = `matmul ${backend.matmul} (${backend.threads} thread${backend.threads === 1 ? "" : "s"}, float32 precision ${backend.float32MatmulPrecision}), element-wise ${backend.elementwise}`;
   try {
     out["@tensorflow/tfjs-core"] = (require("@tensorflow/tfjs-core/package.json") as { version: string }).version;
   } catch {
