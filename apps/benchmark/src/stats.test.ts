@@ -23,5 +23,7 @@ describe("stats", () => {
     expect(mean(values)).toBe(5);
     expect(standardDeviation(values)).toBeCloseTo(Math.sqrt(32 / 7), 12);
     expect(standardDeviation([4])).toBe(0);
+    // [1e200, 3e200]: deviations ±1e200, (1e200)² · 2 / 1 → sd √2 · 1e200, which squaring unscaled would overflow.
+    expect(standardDeviation([1e200, 3e200]) / 1e200).toBeCloseTo(Math.SQRT2, 12);
   });
 });

@@ -21,11 +21,17 @@ export function mean(values: readonly number[]): number {
   return total / values.length;
 }
 
-/** Sample standard deviation (n − 1 in the denominator); 0 for a single value. */
+/**
+ * Sample standard deviation (n − 1 in the denominator); 0 for a single value. Deviations are
+ * scaled by the largest before squaring, so that a diverged run (1e200) gives a finite spread.
+ */
 export function standardDeviation(values: readonly number[]): number {
   if (values.length < 2) return 0;
   const m = mean(values);
+  let scale = 0;
+  for (const v of values) scale = Math.max(scale, Math.abs(v - m));
+  if (scale === 0 || !Number.isFinite(scale)) return scale;
   let total = 0;
-  for (const v of values) total += (v - m) ** 2;
-  return Math.sqrt(total / (values.length - 1));
+  for (const v of values) total += ((v - m) / scale) ** 2;
+  return scale * Math.sqrt(total / (values.length - 1));
 }

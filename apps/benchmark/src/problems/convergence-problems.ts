@@ -72,7 +72,7 @@ export function rosenbrockProblem(): ConvergenceProblem {
   return {
     name: "rosenbrock2",
     description: "(1 − x)² + 100 (y − x²)², start (−1.2, 1) + N(0, 0.1²)",
-    lr: { sgd: 5e-4, "sgd-momentum": 1e-4, "sgd-nesterov": 1e-4, adam: 0.01, adamw: 0.01, adamax: 0.02, nadam: 0.01, radam: 0.01, adagrad: 0.1, adadelta: 1, rmsprop: 1e-3, asgd: 5e-4, rprop: 1e-3 },
+    lr: { sgd: 5e-4, "sgd-momentum": 1e-4, "sgd-nesterov": 1e-4, adam: 0.01, adamw: 0.01, adamax: 0.02, nadam: 0.01, radam: 3e-3, adagrad: 0.1, adadelta: 1, rmsprop: 1e-3, asgd: 5e-4, rprop: 1e-3 },
     budgets: { full: [1000, 5000], quick: [50] },
     python: { kind: "rosenbrock" },
     start(seed) {
