@@ -70,11 +70,12 @@ export function adamUpdate(param: FloatArray, grad: FloatArray, state: AdamState
   }
 }
 
-/** Adam, PyTorch's `torch.optim.Adam` (L2 weight decay added to the gradient; see AdamW for decoupled decay). */
-export class Adam extends Optimizer<AdamOptions, AdamState> {
-  constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
-    super("Adam", params, adamDefaults, options);
-  }
+/**
+ * What Adam and AdamW share besides their options: validation, the moment buffers (plus the
+ * AMSGrad maximum) and the step counter. Only the update rule differs, so each class names its own.
+ */
+export abstract class AdamStateful extends Optimizer<AdamOptions, AdamState> {
+  protected abstract rule(data: FloatArray, grad: FloatArray, state: AdamState, group: ParamGroup<AdamOptions>): void;
 
   protected validateOptions(o: AdamOptions, check: OptionCheck): void {
     validateAdamFamily(o, check);
@@ -94,6 +95,17 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
     // amsgrad may be switched on after the state was made; start its maximum at zero then.
     if (group.amsgrad && state.maxExpAvgSq === null) state.maxExpAvgSq = zerosLike(data);
     state.step += 1;
+    this.rule(data, grad, state, group);
+  }
+}
+
+/** Adam, PyTorch's `torch.optim.Adam` (L2 weight decay added to the gradient; see AdamW for decoupled decay). */
+export class Adam extends AdamStateful {
+  constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
+    super("Adam", params, adamDefaults, options);
+  }
+
+  protected rule(data: FloatArray, grad: FloatArray, state: AdamState, group: ParamGroup<AdamOptions>): void {
     adamUpdate(data, grad, state, state.step, group);
   }
 }

@@ -1,13 +1,9 @@
 import { invalidArgument } from "@descent/tensor";
-import { validateAdamFamily } from "./adam";
+import { AdamStateful } from "./adam";
 import type { AdamOptions, AdamState } from "./adam";
-import type { OptionCheck } from "./option-check";
-import { Optimizer } from "./optimizer";
 import type { ParamGroup } from "./optimizer";
 import type { FloatArray } from "./param";
 import type { ParamsInput } from "./param-groups";
-import type { StateFields } from "./state-fields";
-import { zerosLike } from "./zeros-like";
 
 /** Adam's options; only the default of `weightDecay` differs (1e-2). */
 export type AdamWOptions = AdamOptions;
@@ -60,29 +56,12 @@ export function adamWUpdate(param: FloatArray, grad: FloatArray, state: AdamWSta
 }
 
 /** AdamW, PyTorch's `torch.optim.AdamW`: Adam with decoupled weight decay. */
-export class AdamW extends Optimizer<AdamWOptions, AdamWState> {
+export class AdamW extends AdamStateful {
   constructor(params: ParamsInput<AdamWOptions>, options: Partial<AdamWOptions> = {}) {
     super("AdamW", params, adamWDefaults, options);
   }
 
-  protected validateOptions(o: AdamWOptions, check: OptionCheck): void {
-    validateAdamFamily(o, check);
-    check.boolean("amsgrad", o.amsgrad);
-    check.boolean("maximize", o.maximize);
-  }
-
-  protected initState(data: FloatArray, group: ParamGroup<AdamWOptions>): AdamWState {
-    return { step: 0, expAvg: zerosLike(data), expAvgSq: zerosLike(data), maxExpAvgSq: group.amsgrad ? zerosLike(data) : null };
-  }
-
-  protected stateFields(group: ParamGroup<AdamWOptions>): StateFields<AdamWState> {
-    return { step: "scalar", expAvg: "buffer", expAvgSq: "buffer", maxExpAvgSq: group.amsgrad ? "buffer" : "buffer?" };
-  }
-
-  protected update(data: FloatArray, grad: FloatArray, state: AdamWState, group: ParamGroup<AdamWOptions>): void {
-    // amsgrad may be switched on after the state was made; start its maximum at zero then.
-    if (group.amsgrad && state.maxExpAvgSq === null) state.maxExpAvgSq = zerosLike(data);
-    state.step += 1;
+  protected rule(data: FloatArray, grad: FloatArray, state: AdamWState, group: ParamGroup<AdamWOptions>): void {
     adamWUpdate(data, grad, state, state.step, group);
   }
 }
