@@ -21,6 +21,6 @@ export {
   getBackend, getBackendSupport, getFloat32MatmulPrecision, getNumThreads, setBackend, setFloat32MatmulPrecision, setNumThreads,
 } from "./wasm/index";
 export type { BackendInfo, BackendName, BackendSupport, Float32MatmulPrecision } from "./wasm/index";
-export { adamUpdateWasm, sgdUpdateWasm } from "./wasm/index";
+export { adamUpdateWasm, fusedUpdatesActive, inKernelMemory, kernelMemoryArray, sgdUpdateWasm } from "./wasm/index";
 export type { AdamWasmOptions, SgdWasmOptions } from "./wasm/index";
 export * from "./linalg/index";

@@ -9,6 +9,7 @@ import { gemmF64 } from "../kernels/matmul";
 import type { Float32MatmulPrecision } from "./select";
 import { bestVariant, getFloat32Precision, setFloat32Precision, wasmKernelName, wasmKernels } from "./select";
 import { loadRuntime, variantSupported } from "./runtime";
+import { enableFusedUpdates, fusedUpdatesActive } from "./optimizer-kernels";
 import { getNumThreads as currentThreads, setThreadCount, threadsSupported } from "./thread-pool";
 
 /** "wasm" picks the best wasm build this host runs; "wasm-simd" / "wasm-relaxed-simd" pick one (for tests and benchmarks). */
@@ -17,6 +18,8 @@ export type BackendName = "js" | "wasm" | "wasm-simd" | "wasm-relaxed-simd";
 export interface BackendInfo {
   /** What runs matmul: "js" (TypeScript), "wasm-simd", "wasm-relaxed-simd" (fused multiply-add), or "custom" (setKernel). */
   matmul: MatmulBackend;
+  /** The fused optimizer updates @descent/optim uses: "wasm" (adamUpdateWasm, sgdUpdateWasm) or its JavaScript loops. */
+  optimizer: "wasm" | "js";
   /** Element-wise ops, reductions and softmax run in TypeScript ("custom" once setKernel replaced one). */
   elementwise: "js" | "custom";
   /** Threads a large matmul runs on, the calling one included. */
@@ -36,12 +39,13 @@ type MatmulBackend = "js" | "wasm-simd" | "wasm-relaxed-simd" | "custom";
 
 const NAMES: readonly BackendName[] = ["js", "wasm", "wasm-simd", "wasm-relaxed-simd"];
 
-/** Switches the matmul kernels. Throws when the host cannot run the requested build; nothing changes then. */
+/** Switches the matmul kernels and the fused optimizer updates. Throws when the host cannot run the requested build; nothing changes then. */
 export function setBackend(name: BackendName): void {
   if (!NAMES.includes(name)) throw invalidArgument("setBackend", "name", name, `one of ${NAMES.map((n) => `"${n}"`).join(", ")}`);
   if (name === "js") {
     setKernel("matmulF32", gemmF64);
     setKernel("matmulF64", gemmF64);
+    enableFusedUpdates(false);
     return;
   }
   const variant = name === "wasm" ? bestVariant() : name === "wasm-simd" ? "simd" : "relaxed-simd";
@@ -52,6 +56,7 @@ export function setBackend(name: BackendName): void {
   }
   setKernel("matmulF32", set.kernels.matmulF32);
   setKernel("matmulF64", set.kernels.matmulF64);
+  enableFusedUpdates(true);
 }
 
 /** Which kernels are active, e.g. `{ matmul: "wasm-simd", elementwise: "js", threads: 2, float32MatmulPrecision: "high" }`. */
@@ -63,7 +68,7 @@ export function getBackend(): BackendInfo {
   const runtime = wasm === undefined ? null : loadRuntime(wasm === "wasm-simd" ? "simd" : "relaxed-simd");
   const elementwise = replacedKernels().some((name) => name !== "matmulF32" && name !== "matmulF64") ? "custom" : "js";
   return {
-    matmul, elementwise, threads: runtime?.shared === true ? currentThreads() : 1, float32MatmulPrecision: getFloat32Precision(),
+    matmul, optimizer: fusedUpdatesActive() ? "wasm" : "js", elementwise, threads: runtime?.shared === true ? currentThreads() : 1, float32MatmulPrecision: getFloat32Precision(),
   };
 }
 

@@ -188,11 +188,11 @@ describe("backend selection", () => {
   it("getBackend reports what setBackend, setFloat32MatmulPrecision and setNumThreads chose", () => {
     setBackend("js");
     setFloat32MatmulPrecision("highest");
-    expect(getBackend()).toEqual({ matmul: "js", elementwise: "js", threads: 1, float32MatmulPrecision: "highest" });
+    expect(getBackend()).toEqual({ matmul: "js", optimizer: "js", elementwise: "js", threads: 1, float32MatmulPrecision: "highest" });
     setBackend("wasm-simd");
     setFloat32MatmulPrecision("high");
     setNumThreads(2);
-    expect(getBackend()).toEqual({ matmul: "wasm-simd", elementwise: "js", threads: 2, float32MatmulPrecision: "high" });
+    expect(getBackend()).toEqual({ matmul: "wasm-simd", optimizer: "wasm", elementwise: "js", threads: 2, float32MatmulPrecision: "high" });
     expect(getFloat32MatmulPrecision()).toBe("high");
   });
 

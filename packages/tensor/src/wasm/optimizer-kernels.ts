@@ -1,20 +1,16 @@
 /**
- * Fused optimizer updates in WebAssembly SIMD over plain typed arrays, for @descent/optim to call
- * in place of its JavaScript loops. The arrays stay where they are: each call streams them
- * through the wasm memory in cache-sized chunks (copy in, update, copy the written arrays back),
- * so nothing is allocated and the arrays need no special placement.
+ * Fused optimizer updates in WebAssembly SIMD over typed arrays, for @descent/optim to call in
+ * place of its JavaScript loops. Arrays placed in the kernel memory (kernelMemoryArray) are
+ * updated where they are, in one pass; any other array is streamed through the kernel memory in
+ * cache-sized chunks (copy in, update, copy the written arrays back). Nothing is allocated.
  * Float64Array inputs give exactly the bits of the JavaScript loop (same operations, same order,
  * float64 throughout); Float32Array inputs compute in float32, one rounding per operation, as
- * PyTorch's float32 Adam and SGD do.
+ * PyTorch's float32 Adam and SGD do (the JavaScript loop computes in float64 and rounds on store).
  */
 import type { FloatArray } from "../dtype";
 import { DescentError, invalidArgument } from "../errors";
-import type { WasmRuntime } from "./runtime";
-import { loadRuntime } from "./runtime";
-import { bestVariant } from "./select";
-
-/** Bytes per array per chunk: five chunks (640 KB) stay in L2 between copy-in, update and copy-out. */
-const CHUNK_BYTES = 128 * 1024;
+import type { KernelMemory } from "./kernel-memory";
+import { loadKernelMemory, STAGE_BYTES } from "./kernel-memory";
 
 export interface AdamWasmOptions {
   lr: number;
@@ -60,15 +56,15 @@ export function adamUpdateWasm(param: FloatArray, grad: FloatArray, expAvg: Floa
     if (!Number.isFinite(value)) throw invalidArgument(fn, `options.${name}`, value, "a finite number");
   }
   if (!Number.isInteger(step) || step < 1) throw invalidArgument(fn, "options.step", step, "an integer ≥ 1 (the step being taken)");
-  const runtime = requireRuntime(fn);
+  const memory = requireKernelMemory(fn);
   const decoupled = options.decoupled === true;
   const sign = options.maximize === true ? -1 : 1;
   const l2 = decoupled ? 0 : weightDecay;
   const decay = decoupled ? 1 - lr * weightDecay : 1;
   const negStepSize = -(lr / (1 - beta1 ** step));
   const bc2Sqrt = Math.sqrt(1 - beta2 ** step);
-  const kernel = param instanceof Float32Array ? runtime.exports.adamF32 : runtime.exports.adamF64;
-  streamChunks(runtime, param, [param, grad, expAvg, expAvgSq, maxExpAvgSq], [true, false, true, true, true], (at, n) => {
+  const kernel = param instanceof Float32Array ? memory.exports.adamF32 : memory.exports.adamF64;
+  streamChunks(memory, param, [param, grad, expAvg, expAvgSq, maxExpAvgSq], [true, false, true, true, true], (at, n) => {
     kernel(at[0], at[1], at[2], at[3], maxExpAvgSq === null ? 0 : at[4], n,
       sign, l2, decay, decoupled, beta1, 1 - beta1, beta2, 1 - beta2, negStepSize, bc2Sqrt, eps);
   });
@@ -88,10 +84,10 @@ export function sgdUpdateWasm(param: FloatArray, grad: FloatArray, momentumBuffe
   for (const [name, value] of [["lr", lr], ["momentum", momentum], ["dampening", dampening], ["weightDecay", weightDecay]] as const) {
     if (!Number.isFinite(value)) throw invalidArgument(fn, `options.${name}`, value, "a finite number");
   }
-  const runtime = requireRuntime(fn);
-  const kernel = param instanceof Float32Array ? runtime.exports.sgdF32 : runtime.exports.sgdF64;
+  const memory = requireKernelMemory(fn);
+  const kernel = param instanceof Float32Array ? memory.exports.sgdF32 : memory.exports.sgdF64;
   const sign = options.maximize ? -1 : 1;
-  streamChunks(runtime, param, [param, grad, momentumBuffer], [true, false, true], (at, n) => {
+  streamChunks(memory, param, [param, grad, momentumBuffer], [true, false, true], (at, n) => {
     kernel(at[0], at[1], momentumBuffer === null ? 0 : at[2], n,
       sign, weightDecay, momentum, 1 - dampening, -lr, options.nesterov, options.firstStep);
   });
@@ -110,34 +106,60 @@ function checkArrays(fn: string, param: FloatArray, others: [string, FloatArray 
   }
 }
 
-function requireRuntime(fn: string): WasmRuntime {
-  const variant = bestVariant();
-  const runtime = variant === null ? null : loadRuntime(variant);
-  if (runtime === null) throw new DescentError(`${fn}: WebAssembly SIMD is not available on this host; use the JavaScript update`);
-  return runtime;
+function requireKernelMemory(fn: string): KernelMemory {
+  const memory = loadKernelMemory();
+  if (memory === null) throw new DescentError(`${fn}: WebAssembly SIMD is not available on this host; use the JavaScript update`);
+  return memory;
 }
 
 /**
- * Runs `update(addresses, n)` over the arrays chunk by chunk: each chunk of every (non-null) array
- * is copied into the wasm memory, updated, and the chunks of the arrays marked written copied back.
+ * Runs `update(addresses, n)` over the arrays (null ones get address 0). When every array lies
+ * in the kernel memory that is one call, in place. Otherwise chunk by chunk: arrays in the kernel
+ * memory are addressed where they are, the others copied into the staging area and, when marked
+ * written, copied back.
  */
 function streamChunks(
-  runtime: WasmRuntime, param: FloatArray, arrays: (FloatArray | null)[], written: boolean[], update: (at: number[], n: number) => void,
+  memory: KernelMemory, param: FloatArray, arrays: (FloatArray | null)[], written: boolean[], update: (at: number[], n: number) => void,
 ): void {
+  const home = arrays.map((array) => (array === null ? 0 : memory.addressOf(array)));
+  if (home.every((address) => address >= 0)) {
+    update(home, param.length);
+    return;
+  }
   const size = param.BYTES_PER_ELEMENT;
-  const chunk = CHUNK_BYTES / size;
-  const stride = CHUNK_BYTES;
-  const at = arrays.map((_, i) => runtime.workspace + i * stride);
-  if (!runtime.reserve(runtime.workspace + arrays.length * stride)) throw new DescentError("wasm memory could not grow by 1 MB");
-  const view = param instanceof Float32Array ? runtime.f32() : runtime.f64();
+  const chunk = STAGE_BYTES / size;
+  const staged = arrays.map((_, i) => memory.stage + i * STAGE_BYTES);
+  const at = home.slice();
+  const view = memory.view(param instanceof Float32Array ? "float32" : "float64");
   for (let start = 0; start < param.length; start += chunk) {
     const n = Math.min(chunk, param.length - start);
     arrays.forEach((array, i) => {
-      if (array !== null) view.set(array.subarray(start, start + n), at[i] / size);
+      if (array === null) return;
+      if (home[i] >= 0) {
+        at[i] = home[i] + start * size;
+      } else {
+        at[i] = staged[i];
+        view.set(array.subarray(start, start + n), staged[i] / size);
+      }
     });
     update(at, n);
     arrays.forEach((array, i) => {
-      if (array !== null && written[i]) array.set(view.subarray(at[i] / size, at[i] / size + n), start);
+      if (array !== null && home[i] < 0 && written[i]) array.set(view.subarray(staged[i] / size, staged[i] / size + n), start);
     });
   }
+}
+
+let fusedUpdatesEnabled = true;
+
+/** Called by setBackend: "js" turns the fused updates off, a wasm backend on. */
+export function enableFusedUpdates(enabled: boolean): void {
+  fusedUpdatesEnabled = enabled;
+}
+
+/**
+ * True when adamUpdateWasm and sgdUpdateWasm run here and the backend is not "js": what
+ * @descent/optim asks before each update (see setBackend).
+ */
+export function fusedUpdatesActive(): boolean {
+  return fusedUpdatesEnabled && loadKernelMemory() !== null;
 }

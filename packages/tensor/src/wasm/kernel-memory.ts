@@ -1,0 +1,131 @@
+/**
+ * Kernel memory: a WebAssembly memory of its own, with an instance of the kernel module over it,
+ * where long-lived arrays (parameters, gradients, optimizer state) can be placed so that the fused
+ * kernels update them in place, with no copy. Arrays elsewhere are staged through it chunk by chunk.
+ *
+ * Placement needs shared memory: a shared WebAssembly.Memory keeps every view valid when it grows,
+ * where a private one detaches them. Without it (a browser page that is not cross-origin
+ * isolated) `kernelMemoryArray` returns an ordinary array and everything is staged.
+ *
+ * An array placed here is freed when the array object itself is garbage-collected. A view made
+ * from it (subarray) does not keep the block alive: keep the array returned by
+ * `kernelMemoryArray` as long as any view of it is in use.
+ */
+import type { FloatArray } from "../dtype";
+import { invalidArgument } from "../errors";
+import { BlockAllocator } from "./block-allocator";
+import { webAssembly } from "./host";
+import type { KernelExports, WasmRuntime } from "./runtime";
+import { align64, loadRuntime } from "./runtime";
+import { bestVariant } from "./select";
+
+const PAGE_BYTES = 65536;
+/** Bytes per staged array per chunk: a handful of chunks stay in L2 between copy-in, update and copy-out. */
+export const STAGE_BYTES = 128 * 1024;
+/** Staged arrays at most (Adam with AMSGrad: parameter, gradient and three state arrays). */
+const STAGE_SLOTS = 5;
+
+export interface KernelMemory {
+  readonly exports: KernelExports;
+  /** Byte address of STAGE_SLOTS areas of STAGE_BYTES for arrays that live elsewhere. */
+  readonly stage: number;
+  /** A Float32Array or Float64Array over the current memory (renewed after growth). */
+  view(type: "float32" | "float64"): FloatArray;
+  /** The byte address of an array placed here, or −1 for an array elsewhere. */
+  addressOf(array: FloatArray): number;
+  /** A zeroed array placed here, or null when placement is unavailable or the memory is full. */
+  place(type: "float32" | "float64", length: number): FloatArray | null;
+}
+
+let kernelMemory: KernelMemory | null | undefined;
+
+/** The kernel memory, created on first use; null without WebAssembly SIMD. */
+export function loadKernelMemory(): KernelMemory | null {
+  if (kernelMemory === undefined) {
+    const variant = bestVariant();
+    const runtime = variant === null ? null : loadRuntime(variant);
+    kernelMemory = runtime === null ? null : createKernelMemory(runtime);
+  }
+  return kernelMemory;
+}
+
+function createKernelMemory(runtime: WasmRuntime): KernelMemory | null {
+  const api = webAssembly()!;
+  let memory: { buffer: ArrayBuffer | SharedArrayBuffer; grow(pages: number): number };
+  let exports: KernelExports;
+  try {
+    // the runtime's module was compiled for shared memory exactly when its memory is shared
+    memory = runtime.shared ? new api.Memory({ initial: 1, maximum: 65536, shared: true }) : new api.Memory({ initial: 1, maximum: 65536 });
+    exports = new api.Instance(runtime.module, { env: { memory } }).exports as unknown as KernelExports;
+  } catch {
+    return null;
+  }
+  const buffers = new WeakSet();
+  let f32 = new Float32Array(memory.buffer);
+  let f64 = new Float64Array(memory.buffer);
+  buffers.add(memory.buffer);
+  const grow = (end: number): boolean => {
+    const missing = Math.ceil((end - memory.buffer.byteLength) / PAGE_BYTES);
+    if (missing > 0) {
+      try {
+        memory.grow(missing);
+      } catch {
+        return false;
+      }
+      f32 = new Float32Array(memory.buffer);
+      f64 = new Float64Array(memory.buffer);
+      buffers.add(memory.buffer);
+    }
+    return true;
+  };
+  const allocator = new BlockAllocator(align64(exports.heapBase()), grow);
+  const stage = allocator.allocate(STAGE_SLOTS * STAGE_BYTES);
+  if (stage === null) return null;
+  const registry = new FinalizationRegistry<number>((address) => {
+    allocator.release(address);
+  });
+  return {
+    exports,
+    stage,
+    view: (type) => (type === "float32" ? f32 : f64),
+    addressOf: (array) => (buffers.has(array.buffer) ? array.byteOffset : -1),
+    place(type, length) {
+      // a private memory detaches its views when it grows, so nothing may live in it
+      if (!runtime.shared) return null;
+      const Type = type === "float32" ? Float32Array : Float64Array;
+      const address = allocator.allocate(length * Type.BYTES_PER_ELEMENT);
+      if (address === null) return null;
+      // typed as ArrayBuffer: the library types have no constructor overload for SharedArrayBuffer
+      const array = new Type(memory.buffer as ArrayBuffer, address, length);
+      buffers.add(array.buffer);
+      array.fill(0);
+      registry.register(array, address);
+      return array;
+    },
+  };
+}
+
+/**
+ * A zero-filled Float32Array or Float64Array of `length` elements placed in the kernel memory,
+ * where the fused optimizer updates (`adamUpdateWasm`, `sgdUpdateWasm`) work on it in place. Where
+ * placement is unavailable it is an ordinary array: code that uses it runs everywhere.
+ * Meant for long-lived arrays: the block is freed when the returned array is garbage-collected
+ * (a subarray does not keep it alive).
+ */
+export function kernelMemoryArray(dtype: "float32", length: number): Float32Array;
+export function kernelMemoryArray(dtype: "float64", length: number): Float64Array;
+export function kernelMemoryArray(dtype: "float32" | "float64", length: number): FloatArray;
+export function kernelMemoryArray(dtype: "float32" | "float64", length: number): FloatArray {
+  const fn = "kernelMemoryArray";
+  const type: unknown = dtype;
+  if (type !== "float32" && type !== "float64") throw invalidArgument(fn, "dtype", dtype, '"float32" or "float64"');
+  if (!Number.isSafeInteger(length) || length < 0) throw invalidArgument(fn, "length", length, "a non-negative integer");
+  return loadKernelMemory()?.place(dtype, length) ?? (dtype === "float32" ? new Float32Array(length) : new Float64Array(length));
+}
+
+/** True when the array lies in the kernel memory (made by kernelMemoryArray, or a view of such an array). */
+export function inKernelMemory(array: ArrayBufferView): boolean {
+  if (!(array instanceof Float32Array) && !(array instanceof Float64Array)) return false;
+  const memory = loadKernelMemory();
+  return memory !== null && memory.addressOf(array) >= 0;
+}
