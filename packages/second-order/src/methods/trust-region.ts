@@ -1,12 +1,19 @@
 import type { Objective } from "../objective";
 import { statusMessages, type Callback, type MethodOutcome } from "../result";
-import { dot, norm2 } from "../vector";
+import { dot, matVec, norm2 } from "../vector";
 
-/** The quadratic model m(p) = f + gᵀp + ½pᵀBp at one point, with lazily evaluated pieces. */
+/**
+ * The quadratic model m(p) = f + gᵀp + ½pᵀBp at one point, with lazily evaluated pieces that
+ * the model keeps, as SciPy's `BaseQuadraticSubproblem` does. Keeping the Hessian matters for the
+ * count of evaluations: the objective caches only its last point, so after f was evaluated at a
+ * rejected proposal, asking the objective again for ∇²f(x) would move its cache back to x, and an
+ * identical proposal next (an interior step shrinks no further) would cost f once more.
+ */
 export class QuadraticModel {
   private f: number | null = null;
   private g: Float64Array | null = null;
   private gMag: number | null = null;
+  private h: Float64Array | null = null;
 
   constructor(
     readonly x: Float64Array,
@@ -29,11 +36,14 @@ export class QuadraticModel {
   }
 
   get hess(): Float64Array {
-    return this.objective.hessian(this.x);
+    this.h ??= this.objective.hessian(this.x);
+    return this.h;
   }
 
+  /** B·p: the user's `hessp` when given (called at this x, like SciPy), else the kept Hessian times p. */
   hessp(p: Float64Array): Float64Array {
-    return this.objective.hessianProduct(this.x, p);
+    if (this.objective.hasHessianProduct || !this.objective.hasHessian) return this.objective.hessianProduct(this.x, p);
+    return matVec(this.hess, p);
   }
 
   /** m(p). */
