@@ -1,5 +1,6 @@
 import { invalidArgument } from "@descent/tensor";
 import type { OptionCheck } from "./option-check";
+import { fusedAdamUpdate } from "./fused";
 import { Optimizer } from "./optimizer";
 import type { ParamGroup } from "./optimizer";
 import type { FloatArray } from "./param";
@@ -106,7 +107,7 @@ export class Adam extends AdamStateful {
   }
 
   protected rule(data: FloatArray, grad: FloatArray, state: AdamState, group: ParamGroup<AdamOptions>): void {
-    adamUpdate(data, grad, state, state.step, group);
+    if (!fusedAdamUpdate(data, grad, state, group, false)) adamUpdate(data, grad, state, state.step, group);
   }
 }
 

@@ -1,6 +1,7 @@
 import { invalidArgument } from "@descent/tensor";
 import { AdamStateful } from "./adam";
 import type { AdamOptions, AdamState } from "./adam";
+import { fusedAdamUpdate } from "./fused";
 import type { ParamGroup } from "./optimizer";
 import type { FloatArray } from "./param";
 import type { ParamsInput } from "./param-groups";
@@ -62,6 +63,6 @@ export class AdamW extends AdamStateful {
   }
 
   protected rule(data: FloatArray, grad: FloatArray, state: AdamWState, group: ParamGroup<AdamWOptions>): void {
-    adamWUpdate(data, grad, state, state.step, group);
+    if (!fusedAdamUpdate(data, grad, state, group, true)) adamWUpdate(data, grad, state, state.step, group);
   }
 }

@@ -5,6 +5,8 @@ import type { ParamGroup } from "./optimizer";
 import type { FloatArray } from "./param";
 import type { ParamsInput } from "./param-groups";
 import type { StateFields } from "./state-fields";
+import { fusedSgdUpdate } from "./fused";
+import { zerosLike } from "./zeros-like";
 
 export interface SGDOptions {
   /** Learning rate: required, as in PyTorch 1.13 (SGD has no default). */
@@ -49,7 +51,7 @@ export interface SGDState {
 export function sgdUpdate(param: FloatArray, grad: FloatArray, state: SGDState, o: SGDOptions): void {
   const { lr, momentum, dampening, weightDecay, nesterov, maximize } = o;
   const first = momentum !== 0 && state.momentumBuffer === null;
-  if (first) state.momentumBuffer = param instanceof Float64Array ? new Float64Array(param.length) : new Float32Array(param.length);
+  if (first) state.momentumBuffer = zerosLike(param);
   const buf = momentum !== 0 ? state.momentumBuffer : null;
   const sign = maximize ? -1 : 1;
   // λθ is added even when λ = 0 (the same bits for finite θ) and maximize is a sign: no branch
@@ -95,6 +97,6 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
   }
 
   protected update(data: FloatArray, grad: FloatArray, state: SGDState, group: ParamGroup<SGDOptions>): void {
-    sgdUpdate(data, grad, state, group);
+    if (!fusedSgdUpdate(data, grad, state, group)) sgdUpdate(data, grad, state, group);
   }
 }

@@ -1,8 +1,14 @@
+import { inKernelMemory, kernelMemoryArray } from "@descent/tensor";
 import type { FloatArray } from "./param";
 
-/** A zero-filled array of the same length and dtype (PyTorch's `torch.zeros_like`). */
+/**
+ * A zero-filled array of the same length and dtype (PyTorch's `torch.zeros_like`), placed in the
+ * kernel memory when the array is, so the fused updates keep working in place.
+ */
 export function zerosLike(array: FloatArray): FloatArray {
-  return array instanceof Float64Array ? new Float64Array(array.length) : new Float32Array(array.length);
+  const dtype = array instanceof Float64Array ? "float64" : "float32";
+  if (inKernelMemory(array)) return kernelMemoryArray(dtype, array.length);
+  return dtype === "float64" ? new Float64Array(array.length) : new Float32Array(array.length);
 }
 
 /** An array of the same length and dtype filled with `value` (PyTorch's `torch.full_like`). */
