@@ -1,5 +1,5 @@
 import { ASGD, Adadelta, Adagrad, Adam, AdamW, Adamax, NAdam, RAdam, RMSprop, Rprop, SGD, type ParamLike } from "@descent/optim";
-import { Generator, Tensor } from "@descent/tensor";
+import { Generator, Tensor, kernelMemoryArray } from "@descent/tensor";
 import type { BenchContext, Section } from "../context";
 import { perNanosecond, timedResult } from "../figures";
 import { measure, type Timing } from "../harness";
@@ -44,6 +44,9 @@ const CASES: OptimizerCase[] = [
 ];
 
 const COPY_BYTES = 8;
+
+/** Optimizers with a fused wasm update, measured a second time with their arrays in kernel memory. */
+const KERNEL_MEMORY_CASES = new Set(["sgd", "sgd-momentum", "adam", "adamw"]);
 
 /** descent's option names → PyTorch's (weightDecay → weight_decay), the mechanical rule of DESIGN.md. */
 export function snakeCase(options: Record<string, unknown>): Record<string, unknown> {
@@ -136,6 +139,23 @@ export const optimSection: Section = {
           peers,
           note: `${c.bytes} bytes per parameter`,
         }));
+        if (KERNEL_MEMORY_CASES.has(c.name)) {
+          // The same step with parameter and gradient in kernel memory (state follows): updated in place.
+          const placed: ParamLike = { data: kernelMemoryArray("float32", size), grad: kernelMemoryArray("float32", size) };
+          (placed.data as Float32Array).set(param);
+          (placed.grad as Float32Array).set(grad);
+          const inPlace = c.make([placed]);
+          results.push(timedResult({
+            section: "optim",
+            name: `${c.name}-step-${sizeLabel(size)}-kernel-memory`,
+            unit: "GB/s",
+            higherIsBetter: true,
+            rate: perNanosecond(c.bytes * size),
+            descent: measure(() => inPlace.step(), ctx.budget),
+            peers,
+            note: `${c.bytes} bytes per parameter; descent's arrays from kernelMemoryArray, peers as in the row above (same run)`,
+          }));
+        }
       }
     }
 
