@@ -43,6 +43,52 @@ export function normInf(a: Float64Array): number {
   return m;
 }
 
+/** NumPy's block size for pairwise summation (PW_BLOCKSIZE in loops_utils.h). */
+const pairwiseBlock = 128;
+
+/**
+ * Σ aᵢ in NumPy's order (`np.sum`, `np.add.reduce` over a contiguous float64 array): plain
+ * left-to-right below 8 terms; up to 128 terms, eight interleaved partial sums combined as
+ * ((r₀+r₁)+(r₂+r₃))+((r₄+r₅)+(r₆+r₇)) and then the leftover terms; above that, the two halves
+ * (split at a multiple of 8) recursively. SciPy's stopping tests sum this way, so a test that sits on
+ * its threshold decides as SciPy's does.
+ */
+export function pairwiseSum(a: ArrayLike<number>, start = 0, count = a.length - start): number {
+  if (count < 8) {
+    let s = 0;
+    for (let i = start; i < start + count; i++) s += a[i];
+    return s;
+  }
+  if (count <= pairwiseBlock) {
+    let r0 = a[start], r1 = a[start + 1], r2 = a[start + 2], r3 = a[start + 3];
+    let r4 = a[start + 4], r5 = a[start + 5], r6 = a[start + 6], r7 = a[start + 7];
+    const whole = count - (count % 8);
+    let i = 8;
+    for (; i < whole; i += 8) {
+      const k = start + i;
+      r0 += a[k];
+      r1 += a[k + 1];
+      r2 += a[k + 2];
+      r3 += a[k + 3];
+      r4 += a[k + 4];
+      r5 += a[k + 5];
+      r6 += a[k + 6];
+      r7 += a[k + 7];
+    }
+    let s = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < count; i++) s += a[start + i];
+    return s;
+  }
+  let half = Math.floor(count / 2);
+  half -= half % 8;
+  return pairwiseSum(a, start, half) + pairwiseSum(a, start + half, count - half);
+}
+
+/** Σ|aᵢ| in NumPy's order (`np.add.reduce(np.abs(a))`). */
+export function sumAbs(a: Float64Array): number {
+  return pairwiseSum(a.map(Math.abs));
+}
+
 /** ‖a‖ₚ for p = Infinity, −Infinity or a positive number (SciPy's `vecnorm`). */
 export function vecnorm(a: Float64Array, ord: number): number {
   if (ord === Infinity) return normInf(a);
@@ -51,9 +97,7 @@ export function vecnorm(a: Float64Array, ord: number): number {
     for (const v of a) m = Math.min(m, Math.abs(v));
     return m;
   }
-  let s = 0;
-  for (const v of a) s += Math.abs(v) ** ord;
-  return s ** (1 / ord);
+  return pairwiseSum(a.map((v) => Math.abs(v) ** ord)) ** (1 / ord);
 }
 
 /** x + alpha·p as a new array (NumPy's `xk + alpha * pk`, same rounding). */

@@ -1,7 +1,7 @@
 import { lineSearchWolfe12 } from "../line-search/wolfe";
 import type { Objective } from "../objective";
 import { statusMessages, type Callback, type MethodOutcome } from "../result";
-import { dot } from "../vector";
+import { dot, sumAbs } from "../vector";
 
 export interface NewtonCgOptions {
   /** Stop when the average |step| per component is below xtol (default 1e-5). */
@@ -43,8 +43,7 @@ export function newtonCg(objective: Objective, x0: Float64Array, o: NewtonCgOpti
     if (k >= o.maxiter) return terminate(1, `Warning: ${statusMessages.maxiter}`);
     const g = fprime(xk);
     const b = g.map((v) => -v);
-    let maggrad = 0;
-    for (const v of b) maggrad += Math.abs(v);
+    const maggrad = sumAbs(b);
     const eta = Math.min(0.5, Math.sqrt(maggrad));
     const termcond = eta * maggrad;
     let xsupi = new Float64Array(n);
@@ -55,9 +54,7 @@ export function newtonCg(objective: Objective, x0: Float64Array, o: NewtonCgOpti
     const hessian = objective.hasHessian ? objective.hessian(xk) : null;
     let converged = false;
     for (let k2 = 0; k2 < cgMaxiter; k2++) {
-      let rnorm1 = 0;
-      for (const v of ri) rnorm1 += Math.abs(v);
-      if (rnorm1 <= termcond) {
+      if (sumAbs(ri) <= termcond) {
         converged = true;
         break;
       }
@@ -109,8 +106,7 @@ export function newtonCg(objective: Objective, x0: Float64Array, o: NewtonCgOpti
     xk = xk.map((v, j) => v + update[j]);
     callback?.(Float64Array.from(xk));
     k++;
-    updateSum = 0;
-    for (const v of update) updateSum += Math.abs(v);
+    updateSum = sumAbs(update);
     if (Number.isNaN(updateSum)) break;
   }
   if (Number.isNaN(oldFval) || Number.isNaN(updateSum)) return terminate(3, statusMessages.nan);
