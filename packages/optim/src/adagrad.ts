@@ -1,4 +1,5 @@
 import type { OptionCheck } from "./option-check";
+import { fusedAdagradUpdate } from "./fused";
 import { Optimizer } from "./optimizer";
 import type { ParamGroup } from "./optimizer";
 import type { FloatArray } from "./param";
@@ -84,6 +85,6 @@ export class Adagrad extends Optimizer<AdagradOptions, AdagradState> {
 
   protected update(data: FloatArray, grad: FloatArray, state: AdagradState, group: ParamGroup<AdagradOptions>): void {
     state.step += 1;
-    adagradUpdate(data, grad, state, state.step, group);
+    if (!fusedAdagradUpdate(data, grad, state, group)) adagradUpdate(data, grad, state, state.step, group);
   }
 }

@@ -1,8 +1,10 @@
 import { getBackend, inKernelMemory, kernelMemoryArray, setBackend } from "@descent/tensor";
 import { afterEach, describe, expect, it } from "vitest";
+import { Adagrad } from "./adagrad";
 import { Adam } from "./adam";
 import { AdamW } from "./adamw";
 import type { FloatArray, ParamLike } from "./param";
+import { RMSprop } from "./rmsprop";
 import { SGD } from "./sgd";
 import { sameBits } from "./test-support";
 
@@ -19,6 +21,10 @@ const OPTIMIZERS: [string, Make][] = [
   ["SGD", (p) => new SGD(p, { lr: 0.1, weightDecay: 0.01 })],
   ["SGD momentum, dampening", (p) => new SGD(p, { lr: 0.05, momentum: 0.9, dampening: 0.2 })],
   ["SGD Nesterov, maximize", (p) => new SGD(p, { lr: 0.05, momentum: 0.8, nesterov: true, maximize: true })],
+  ["RMSprop", (p) => new RMSprop(p, { lr: 0.01 })],
+  ["RMSprop centered, momentum, weight decay, maximize", (p) => new RMSprop(p, { lr: 0.01, alpha: 0.9, centered: true, momentum: 0.9, weightDecay: 0.01, maximize: true })],
+  ["Adagrad", (p) => new Adagrad(p, { lr: 0.1 })],
+  ["Adagrad lr decay, initial accumulator, weight decay", (p) => new Adagrad(p, { lr: 0.1, lrDecay: 0.01, initialAccumulatorValue: 0.1, weightDecay: 0.01 })],
 ];
 
 /** Five steps of `make` on a seeded parameter of n elements, with gradients of varied magnitude and sign. */

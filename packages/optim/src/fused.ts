@@ -1,14 +1,16 @@
 /**
- * The fused WebAssembly updates of @descent/tensor, taken in place of the JavaScript rules
+ * The fused WebAssembly updates of @descent/tensor (SGD, Adam, AdamW, RMSprop, Adagrad), taken in place of the JavaScript rules
  * wherever they run (`getBackend().optimizer` is "wasm"; `setBackend("js")` turns them off).
  * The rules stay the reference: with float64 parameters the fused updates give their exact
  * bits; with float32 parameters they compute in float32 as PyTorch does, where the JavaScript
  * rules compute in float64 and round on store (the last bits differ). Arrays placed in the
  * kernel memory (`kernelMemoryArray`) are updated in place, others streamed through it.
  */
-import { adamUpdateWasm, fusedUpdatesActive, sgdUpdateWasm } from "@descent/tensor";
+import { adagradUpdateWasm, adamUpdateWasm, fusedUpdatesActive, rmspropUpdateWasm, sgdUpdateWasm } from "@descent/tensor";
+import type { AdagradOptions, AdagradState } from "./adagrad";
 import type { AdamOptions, AdamState } from "./adam";
 import type { FloatArray } from "./param";
+import type { RMSpropOptions, RMSpropState } from "./rmsprop";
 import type { SGDOptions, SGDState } from "./sgd";
 import { zerosLike } from "./zeros-like";
 
@@ -36,5 +38,23 @@ export function fusedSgdUpdate(data: FloatArray, grad: FloatArray, state: SGDSta
   sgdUpdateWasm(data, grad, o.momentum !== 0 ? state.momentumBuffer : null, {
     lr: o.lr, momentum: o.momentum, dampening: o.dampening, weightDecay: o.weightDecay, nesterov: o.nesterov, maximize: o.maximize, firstStep,
   });
+  return true;
+}
+
+/** One RMSprop step by the fused kernel (the buffers its options need already made); false where it does not apply. */
+export function fusedRmspropUpdate(data: FloatArray, grad: FloatArray, state: RMSpropState, o: RMSpropOptions): boolean {
+  const gradAvg = o.centered ? state.gradAvg : null;
+  const momentumBuffer = o.momentum > 0 ? state.momentumBuffer : null;
+  if (!fusable(data, [grad, state.squareAvg, gradAvg, momentumBuffer])) return false;
+  rmspropUpdateWasm(data, grad, state.squareAvg, {
+    lr: o.lr, alpha: o.alpha, eps: o.eps, weightDecay: o.weightDecay, momentum: o.momentum, maximize: o.maximize, gradAvg, momentumBuffer,
+  });
+  return true;
+}
+
+/** One Adagrad step by the fused kernel; false where it does not apply. */
+export function fusedAdagradUpdate(data: FloatArray, grad: FloatArray, state: AdagradState, o: AdagradOptions): boolean {
+  if (!fusable(data, [grad, state.sum])) return false;
+  adagradUpdateWasm(data, grad, state.sum, { lr: o.lr, lrDecay: o.lrDecay, weightDecay: o.weightDecay, eps: o.eps, maximize: o.maximize, step: state.step });
   return true;
 }

@@ -1,5 +1,6 @@
 import { invalidArgument } from "@descent/tensor";
 import type { OptionCheck } from "./option-check";
+import { fusedRmspropUpdate } from "./fused";
 import { Optimizer } from "./optimizer";
 import type { ParamGroup } from "./optimizer";
 import type { FloatArray } from "./param";
@@ -118,6 +119,6 @@ export class RMSprop extends Optimizer<RMSpropOptions, RMSpropState> {
     if (group.momentum > 0 && state.momentumBuffer === null) state.momentumBuffer = zerosLike(data);
     if (group.centered && state.gradAvg === null) state.gradAvg = zerosLike(data);
     state.step += 1;
-    rmspropUpdate(data, grad, state, group);
+    if (!fusedRmspropUpdate(data, grad, state, group)) rmspropUpdate(data, grad, state, group);
   }
 }

@@ -1,7 +1,7 @@
 // Entry of the WebAssembly kernels: everything exported here becomes a wasm export.
 import { gemmRows, KC, MC } from "./gemm";
 import { MR, packB } from "./pack";
-import { adamStep, sgdStep } from "./optim";
+import { adagradStep, adamStep, rmspropStep, sgdStep } from "./optim";
 
 /** First free byte after the static data: the JS side lays out its buffers from here. */
 export function heapBase(): usize {
@@ -53,4 +53,24 @@ export function sgdF32(p: usize, g: usize, buf: usize, n: i32, sign: f32, weight
 
 export function sgdF64(p: usize, g: usize, buf: usize, n: i32, sign: f64, weightDecay: f64, momentum: f64, c: f64, negLr: f64, nesterov: bool, first: bool): void {
   sgdStep<f64>(p, g, buf, n, sign, weightDecay, momentum, c, negLr, nesterov, first);
+}
+
+export function rmspropF32(
+  p: usize, g: usize, r: usize, a: usize, buf: usize, n: i32, sign: f32, weightDecay: f32, alpha: f32, c: f32, eps: f32, momentum: f32, negLr: f32,
+): void {
+  rmspropStep<f32>(p, g, r, a, buf, n, sign, weightDecay, alpha, c, eps, momentum, negLr);
+}
+
+export function adagradF32(p: usize, g: usize, r: usize, n: i32, sign: f32, weightDecay: f32, negClr: f32, eps: f32): void {
+  adagradStep<f32>(p, g, r, n, sign, weightDecay, negClr, eps);
+}
+
+export function rmspropF64(
+  p: usize, g: usize, r: usize, a: usize, buf: usize, n: i32, sign: f64, weightDecay: f64, alpha: f64, c: f64, eps: f64, momentum: f64, negLr: f64,
+): void {
+  rmspropStep<f64>(p, g, r, a, buf, n, sign, weightDecay, alpha, c, eps, momentum, negLr);
+}
+
+export function adagradF64(p: usize, g: usize, r: usize, n: i32, sign: f64, weightDecay: f64, negClr: f64, eps: f64): void {
+  adagradStep<f64>(p, g, r, n, sign, weightDecay, negClr, eps);
 }

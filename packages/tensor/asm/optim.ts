@@ -95,3 +95,92 @@ export function sgdStep<T>(
     store<T>(p + at, theta + negLr * d);
   }
 }
+
+/**
+ * RMSprop on n elements at p, g, r (the running average of squared gradients), a (the running
+ * average of gradients, or 0 when not centered) and buf (the momentum buffer, or 0 without):
+ *   d ← sign·g + λθ;  r ← r·α + (c·d)·d;  a ← a·α + c·d;  s ← √(r + (−a)·a) + ε (centered) | √r + ε
+ *   b ← b·μ + d/s;  θ ← θ + (−γ)·b  (momentum)  |  θ ← θ + ((−γ)·d)/s
+ * with c = 1 − α.
+ */
+export function rmspropStep<T>(
+  p: usize, g: usize, r: usize, a: usize, buf: usize, n: i32, sign: T, weightDecay: T, alpha: T, c: T, eps: T, momentum: T, negLr: T,
+): void {
+  const S = <usize>sizeof<T>();
+  const L = 16 / <i32>S;
+  const vSign = v128.splat<T>(sign), vWd = v128.splat<T>(weightDecay), vAlpha = v128.splat<T>(alpha), vC = v128.splat<T>(c);
+  const vEps = v128.splat<T>(eps), vMu = v128.splat<T>(momentum), vNegLr = v128.splat<T>(negLr), vMinusOne = v128.splat<T>(<T>-1);
+  let i = 0;
+  for (; i + L <= n; i += L) {
+    const at = <usize>i * S;
+    const theta = v128.load(p + at);
+    const d = v128.add<T>(v128.mul<T>(vSign, v128.load(g + at)), v128.mul<T>(vWd, theta));
+    const ri = v128.add<T>(v128.mul<T>(v128.load(r + at), vAlpha), v128.mul<T>(v128.mul<T>(vC, d), d));
+    v128.store(r + at, ri);
+    let s: v128;
+    if (a != 0) {
+      const ai = v128.add<T>(v128.mul<T>(v128.load(a + at), vAlpha), v128.mul<T>(vC, d));
+      v128.store(a + at, ai);
+      s = v128.add<T>(v128.sqrt<T>(v128.add<T>(ri, v128.mul<T>(v128.mul<T>(vMinusOne, ai), ai))), vEps);
+    } else {
+      s = v128.add<T>(v128.sqrt<T>(ri), vEps);
+    }
+    if (buf != 0) {
+      const b = v128.add<T>(v128.mul<T>(v128.load(buf + at), vMu), v128.div<T>(d, s));
+      v128.store(buf + at, b);
+      v128.store(p + at, v128.add<T>(theta, v128.mul<T>(vNegLr, b)));
+    } else {
+      v128.store(p + at, v128.add<T>(theta, v128.div<T>(v128.mul<T>(vNegLr, d), s)));
+    }
+  }
+  for (; i < n; i++) {
+    const at = <usize>i * S;
+    const theta = load<T>(p + at);
+    const d: T = sign * load<T>(g + at) + weightDecay * theta;
+    const ri: T = load<T>(r + at) * alpha + c * d * d;
+    store<T>(r + at, ri);
+    let s: T;
+    if (a != 0) {
+      const ai: T = load<T>(a + at) * alpha + c * d;
+      store<T>(a + at, ai);
+      s = sqrt<T>(ri + <T>-1 * ai * ai) + eps;
+    } else {
+      s = sqrt<T>(ri) + eps;
+    }
+    if (buf != 0) {
+      const b: T = load<T>(buf + at) * momentum + d / s;
+      store<T>(buf + at, b);
+      store<T>(p + at, theta + negLr * b);
+    } else {
+      store<T>(p + at, theta + (negLr * d) / s);
+    }
+  }
+}
+
+/**
+ * Adagrad on n elements at p, g and r (the sum of squared gradients):
+ *   d ← sign·g + λθ;  r ← r + d·d;  θ ← θ + ((−γₜ)·d) / (√r + ε)
+ * with γₜ = γ / (1 + (t − 1)·lrDecay) computed by the caller.
+ */
+export function adagradStep<T>(p: usize, g: usize, r: usize, n: i32, sign: T, weightDecay: T, negClr: T, eps: T): void {
+  const S = <usize>sizeof<T>();
+  const L = 16 / <i32>S;
+  const vSign = v128.splat<T>(sign), vWd = v128.splat<T>(weightDecay), vNegClr = v128.splat<T>(negClr), vEps = v128.splat<T>(eps);
+  let i = 0;
+  for (; i + L <= n; i += L) {
+    const at = <usize>i * S;
+    const theta = v128.load(p + at);
+    const d = v128.add<T>(v128.mul<T>(vSign, v128.load(g + at)), v128.mul<T>(vWd, theta));
+    const ri = v128.add<T>(v128.load(r + at), v128.mul<T>(d, d));
+    v128.store(r + at, ri);
+    v128.store(p + at, v128.add<T>(theta, v128.div<T>(v128.mul<T>(vNegClr, d), v128.add<T>(v128.sqrt<T>(ri), vEps))));
+  }
+  for (; i < n; i++) {
+    const at = <usize>i * S;
+    const theta = load<T>(p + at);
+    const d: T = sign * load<T>(g + at) + weightDecay * theta;
+    const ri: T = load<T>(r + at) + d * d;
+    store<T>(r + at, ri);
+    store<T>(p + at, theta + (negClr * d) / (sqrt<T>(ri) + eps));
+  }
+}

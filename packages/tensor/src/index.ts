@@ -21,6 +21,8 @@ export {
   getBackend, getBackendSupport, getFloat32MatmulPrecision, getNumThreads, setBackend, setFloat32MatmulPrecision, setNumThreads,
 } from "./wasm/index";
 export type { BackendInfo, BackendName, BackendSupport, Float32MatmulPrecision } from "./wasm/index";
-export { adamUpdateWasm, fusedUpdatesActive, inKernelMemory, kernelMemoryArray, sgdUpdateWasm } from "./wasm/index";
-export type { AdamWasmOptions, SgdWasmOptions } from "./wasm/index";
+export {
+  adagradUpdateWasm, adamUpdateWasm, fusedUpdatesActive, inKernelMemory, kernelMemoryArray, rmspropUpdateWasm, sgdUpdateWasm,
+} from "./wasm/index";
+export type { AdagradWasmOptions, AdamWasmOptions, RmspropWasmOptions, SgdWasmOptions } from "./wasm/index";
 export * from "./linalg/index";

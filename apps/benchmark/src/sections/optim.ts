@@ -46,7 +46,7 @@ const CASES: OptimizerCase[] = [
 const COPY_BYTES = 8;
 
 /** Optimizers with a fused wasm update, measured a second time with their arrays in kernel memory. */
-const KERNEL_MEMORY_CASES = new Set(["sgd", "sgd-momentum", "adam", "adamw"]);
+const KERNEL_MEMORY_CASES = new Set(["sgd", "sgd-momentum", "adam", "adamw", "adagrad", "rmsprop"]);
 
 /** descent's option names → PyTorch's (weightDecay → weight_decay), the mechanical rule of DESIGN.md. */
 export function snakeCase(options: Record<string, unknown>): Record<string, unknown> {

@@ -4,6 +4,6 @@ export {
 } from "./backend";
 export type { BackendInfo, BackendName, BackendSupport } from "./backend";
 export type { Float32MatmulPrecision } from "./select";
-export { adamUpdateWasm, fusedUpdatesActive, sgdUpdateWasm } from "./optimizer-kernels";
+export { adagradUpdateWasm, adamUpdateWasm, fusedUpdatesActive, rmspropUpdateWasm, sgdUpdateWasm } from "./optimizer-kernels";
 export { inKernelMemory, kernelMemoryArray } from "./kernel-memory";
-export type { AdamWasmOptions, SgdWasmOptions } from "./optimizer-kernels";
+export type { AdagradWasmOptions, AdamWasmOptions, RmspropWasmOptions, SgdWasmOptions } from "./optimizer-kernels";

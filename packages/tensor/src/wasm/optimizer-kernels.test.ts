@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FloatArray } from "../dtype";
 import { InvalidArgumentError } from "../errors";
-import type { AdamWasmOptions, SgdWasmOptions } from "./optimizer-kernels";
-import { adamUpdateWasm, sgdUpdateWasm } from "./optimizer-kernels";
+import type { AdagradWasmOptions, AdamWasmOptions, RmspropWasmOptions, SgdWasmOptions } from "./optimizer-kernels";
+import { adagradUpdateWasm, adamUpdateWasm, rmspropUpdateWasm, sgdUpdateWasm } from "./optimizer-kernels";
 
 /**
  * The oracles: torch.optim.Adam/AdamW and SGD written out element by element, with `r` applied
@@ -42,6 +42,43 @@ function sgdOracle(p: number[], g: number[], b: number[] | null, o: SgdWasmOptio
       d = o.nesterov ? r(d + r(mu * b[i])) : b[i];
     }
     p[i] = r(theta + r(negLr * d));
+  }
+}
+
+/** torch.optim.RMSprop; `a` (centered) and `b` (momentum) are null when off. */
+function rmspropOracle(p: number[], g: number[], sq: number[], a: number[] | null, b: number[] | null, o: RmspropWasmOptions, r: Round): void {
+  const sign = o.maximize ? -1 : 1;
+  const [wd, alpha, c, eps, mu, negLr] = [o.weightDecay, o.alpha, 1 - o.alpha, o.eps, o.momentum, -o.lr].map(r);
+  for (let i = 0; i < p.length; i++) {
+    const theta = p[i];
+    const d = r(r(sign * g[i]) + r(wd * theta));
+    sq[i] = r(r(sq[i] * alpha) + r(r(c * d) * d));
+    let s: number;
+    if (a !== null) {
+      a[i] = r(r(a[i] * alpha) + r(c * d));
+      s = r(r(Math.sqrt(r(sq[i] - r(a[i] * a[i])))) + eps);
+    } else {
+      s = r(r(Math.sqrt(sq[i])) + eps);
+    }
+    if (b !== null) {
+      b[i] = r(r(b[i] * mu) + r(d / s));
+      p[i] = r(theta + r(negLr * b[i]));
+    } else {
+      p[i] = r(theta + r(r(negLr * d) / s));
+    }
+  }
+}
+
+/** torch.optim.Adagrad. */
+function adagradOracle(p: number[], g: number[], sum: number[], o: AdagradWasmOptions, r: Round): void {
+  const sign = o.maximize ? -1 : 1;
+  const [wd, eps] = [o.weightDecay, o.eps].map(r);
+  const negClr = r(-(o.lr / (1 + (o.step - 1) * o.lrDecay)));
+  for (let i = 0; i < p.length; i++) {
+    const theta = p[i];
+    const d = r(r(sign * g[i]) + r(wd * theta));
+    sum[i] = r(sum[i] + r(d * d));
+    p[i] = r(theta + r(r(negClr * d) / r(r(Math.sqrt(sum[i])) + eps)));
   }
 }
 
@@ -157,6 +194,94 @@ describe("sgdUpdateWasm", () => {
     const options = { lr: 0.1, momentum: 0.9, dampening: 0, weightDecay: 0, nesterov: false, maximize: false, firstStep: false };
     expect(() => { sgdUpdateWasm(p, new Float64Array(2), new Float64Array(3), options); }).toThrow(InvalidArgumentError);
     expect(() => { sgdUpdateWasm(p, new Float64Array(2), new Float32Array(2), options); }).toThrow(InvalidArgumentError);
+    expect(Array.from(p)).toEqual([1, 2]);
+  });
+});
+
+describe("rmspropUpdateWasm", () => {
+  const variants: (Omit<RmspropWasmOptions, "gradAvg" | "momentumBuffer"> & { centered: boolean })[] = [
+    { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, maximize: false, centered: false },
+    { lr: 0.02, alpha: 0.9, eps: 1e-6, weightDecay: 0.1, momentum: 0, maximize: true, centered: true },
+    { lr: 0.01, alpha: 0.95, eps: 1e-8, weightDecay: 0.01, momentum: 0.9, maximize: false, centered: false },
+    { lr: 0.005, alpha: 0.8, eps: 1e-4, weightDecay: 0, momentum: 0.5, maximize: true, centered: true },
+  ];
+
+  for (const type of ["float64", "float32"] as const) {
+    it(`gives the oracle's exact ${type} bits over three steps, centered or not, with and without momentum`, () => {
+      const round: Round = type === "float32" ? Math.fround : identity;
+      for (const { centered, ...variant } of variants) {
+        for (const n of LENGTHS) {
+          const p = arrays(n, type, 1);
+          const zeros = (): { typed: FloatArray; plain: number[] } => ({ typed: p.typed.slice().fill(0), plain: new Array<number>(n).fill(0) });
+          const sq = zeros();
+          const a = centered ? zeros() : null;
+          const b = variant.momentum > 0 ? zeros() : null;
+          for (let step = 1; step <= 3; step++) {
+            const g = arrays(n, type, step + 1);
+            const options: RmspropWasmOptions = { ...variant, gradAvg: a?.typed ?? null, momentumBuffer: b?.typed ?? null };
+            rmspropUpdateWasm(p.typed, g.typed, sq.typed, options);
+            rmspropOracle(p.plain, g.plain, sq.plain, a?.plain ?? null, b?.plain ?? null, options, round);
+          }
+          expect(Array.from(p.typed)).toEqual(p.plain);
+          expect(Array.from(sq.typed)).toEqual(sq.plain);
+          if (a !== null) expect(Array.from(a.typed)).toEqual(a.plain);
+          if (b !== null) expect(Array.from(b.typed)).toEqual(b.plain);
+        }
+      }
+    });
+  }
+
+  it("first plain step from r = 0 moves each parameter by lr·g/(√(1 − α)|g| + ε)", () => {
+    // r = (1 − α)g², so θ ← θ − γ g / (√(1 − α)·|g| + ε)
+    const g = new Float64Array([0.5, -2, 0]);
+    const p = new Float64Array([1, 1, 1]);
+    rmspropUpdateWasm(p, g, new Float64Array(3), { lr: 0.1, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, maximize: false });
+    const expected = Array.from(g, (gi) => 1 - (0.1 * gi) / (Math.sqrt(0.01) * Math.abs(gi) + 1e-8));
+    Array.from(p).forEach((x, i) => { expect(x).toBeCloseTo(expected[i], 14); });
+  });
+
+  it("rejects a mismatched buffer or a non-finite option, changing nothing", () => {
+    const p = new Float32Array([1, 2]);
+    const options = { lr: 0.1, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0.9, maximize: false };
+    expect(() => { rmspropUpdateWasm(p, new Float32Array(2), new Float32Array(2), { ...options, momentumBuffer: new Float32Array(3) }); }).toThrow(InvalidArgumentError);
+    expect(() => { rmspropUpdateWasm(p, new Float32Array(2), new Float64Array(2), options); }).toThrow(InvalidArgumentError);
+    expect(() => { rmspropUpdateWasm(p, new Float32Array(2), new Float32Array(2), { ...options, alpha: Number.NaN }); }).toThrow(/options.alpha/);
+    expect(Array.from(p)).toEqual([1, 2]);
+  });
+});
+
+describe("adagradUpdateWasm", () => {
+  const variants: Omit<AdagradWasmOptions, "step">[] = [
+    { lr: 0.01, lrDecay: 0, weightDecay: 0, eps: 1e-10, maximize: false },
+    { lr: 0.1, lrDecay: 0.01, weightDecay: 0.05, eps: 1e-6, maximize: true },
+  ];
+
+  for (const type of ["float64", "float32"] as const) {
+    it(`gives the oracle's exact ${type} bits over three steps, with lr decay, weight decay and maximize`, () => {
+      const round: Round = type === "float32" ? Math.fround : identity;
+      for (const variant of variants) {
+        for (const n of LENGTHS) {
+          const p = arrays(n, type, 1);
+          // a positive initial accumulator, as initialAccumulatorValue gives
+          const sum = { typed: p.typed.slice().fill(0.1), plain: new Array<number>(n).fill(round(0.1)) };
+          for (let step = 1; step <= 3; step++) {
+            const g = arrays(n, type, step + 1);
+            const options: AdagradWasmOptions = { ...variant, step };
+            adagradUpdateWasm(p.typed, g.typed, sum.typed, options);
+            adagradOracle(p.plain, g.plain, sum.plain, options, round);
+          }
+          expect(Array.from(p.typed)).toEqual(p.plain);
+          expect(Array.from(sum.typed)).toEqual(sum.plain);
+        }
+      }
+    });
+  }
+
+  it("rejects step 0 and a sum of another length, changing nothing", () => {
+    const p = new Float64Array([1, 2]);
+    const options = { lr: 0.1, lrDecay: 0, weightDecay: 0, eps: 1e-10, maximize: false, step: 1 };
+    expect(() => { adagradUpdateWasm(p, new Float64Array(2), new Float64Array(2), { ...options, step: 0 }); }).toThrow(/options.step/);
+    expect(() => { adagradUpdateWasm(p, new Float64Array(2), new Float64Array(3), options); }).toThrow(InvalidArgumentError);
     expect(Array.from(p)).toEqual([1, 2]);
   });
 });

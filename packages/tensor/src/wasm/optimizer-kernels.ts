@@ -38,6 +38,29 @@ export interface SgdWasmOptions {
   firstStep: boolean;
 }
 
+export interface RmspropWasmOptions {
+  lr: number;
+  alpha: number;
+  eps: number;
+  weightDecay: number;
+  momentum: number;
+  maximize: boolean;
+  /** Centered RMSprop's running average of gradients, updated in place; omit or null otherwise. */
+  gradAvg?: FloatArray | null;
+  /** The momentum buffer, updated in place; omit or null without momentum. */
+  momentumBuffer?: FloatArray | null;
+}
+
+export interface AdagradWasmOptions {
+  lr: number;
+  lrDecay: number;
+  weightDecay: number;
+  eps: number;
+  maximize: boolean;
+  /** t, counted from 1 (the step being taken). */
+  step: number;
+}
+
 /**
  * One Adam (or AdamW) step in place on param, expAvg, expAvgSq (and maxExpAvgSq), the formula of
  * torch.optim.Adam / AdamW:
@@ -90,6 +113,54 @@ export function sgdUpdateWasm(param: FloatArray, grad: FloatArray, momentumBuffe
   streamChunks(memory, param, [param, grad, momentumBuffer], [true, false, true], (at, n) => {
     kernel(at[0], at[1], momentumBuffer === null ? 0 : at[2], n,
       sign, weightDecay, momentum, 1 - dampening, -lr, options.nesterov, options.firstStep);
+  });
+}
+
+/**
+ * One RMSprop step in place on param and squareAvg (and gradAvg, momentumBuffer), the formula of
+ * torch.optim.RMSprop:
+ * ```
+ * g ← ±∇ + λθ;  r ← αr + (1 − α)g²;  ḡ ← αḡ + (1 − α)g;  s ← √(r − ḡ²) + ε (centered) | √r + ε
+ * b ← μb + g/s;  θ ← θ − γb (momentum)  |  θ ← θ − γg/s
+ * ```
+ */
+export function rmspropUpdateWasm(param: FloatArray, grad: FloatArray, squareAvg: FloatArray, options: RmspropWasmOptions): void {
+  const fn = "rmspropUpdateWasm";
+  const gradAvg = options.gradAvg ?? null;
+  const buffer = options.momentumBuffer ?? null;
+  checkArrays(fn, param, [["grad", grad], ["squareAvg", squareAvg], ["options.gradAvg", gradAvg], ["options.momentumBuffer", buffer]]);
+  const { lr, alpha, eps, weightDecay, momentum } = options;
+  for (const [name, value] of [["lr", lr], ["alpha", alpha], ["eps", eps], ["weightDecay", weightDecay], ["momentum", momentum]] as const) {
+    if (!Number.isFinite(value)) throw invalidArgument(fn, `options.${name}`, value, "a finite number");
+  }
+  const memory = requireKernelMemory(fn);
+  const kernel = param instanceof Float32Array ? memory.exports.rmspropF32 : memory.exports.rmspropF64;
+  const sign = options.maximize ? -1 : 1;
+  streamChunks(memory, param, [param, grad, squareAvg, gradAvg, buffer], [true, false, true, true, true], (at, n) => {
+    kernel(at[0], at[1], at[2], gradAvg === null ? 0 : at[3], buffer === null ? 0 : at[4], n, sign, weightDecay, alpha, 1 - alpha, eps, momentum, -lr);
+  });
+}
+
+/**
+ * One Adagrad step in place on param and sum, the formula of torch.optim.Adagrad:
+ * ```
+ * g ← ±∇ + λθ;  r ← r + g²;  θ ← θ − γₜ g / (√r + ε),  γₜ = γ / (1 + (t − 1)·lrDecay)
+ * ```
+ */
+export function adagradUpdateWasm(param: FloatArray, grad: FloatArray, sum: FloatArray, options: AdagradWasmOptions): void {
+  const fn = "adagradUpdateWasm";
+  checkArrays(fn, param, [["grad", grad], ["sum", sum]]);
+  const { lr, lrDecay, weightDecay, eps, step } = options;
+  for (const [name, value] of [["lr", lr], ["lrDecay", lrDecay], ["weightDecay", weightDecay], ["eps", eps]] as const) {
+    if (!Number.isFinite(value)) throw invalidArgument(fn, `options.${name}`, value, "a finite number");
+  }
+  if (!Number.isInteger(step) || step < 1) throw invalidArgument(fn, "options.step", step, "an integer ≥ 1 (the step being taken)");
+  const memory = requireKernelMemory(fn);
+  const kernel = param instanceof Float32Array ? memory.exports.adagradF32 : memory.exports.adagradF64;
+  const sign = options.maximize ? -1 : 1;
+  const clr = lr / (1 + (step - 1) * lrDecay);
+  streamChunks(memory, param, [param, grad, sum], [true, false, true], (at, n) => {
+    kernel(at[0], at[1], at[2], n, sign, weightDecay, -clr, eps);
   });
 }
 

@@ -29,7 +29,18 @@ export interface KernelExports {
   adamF64: AdamStep;
   sgdF32: SgdStep;
   sgdF64: SgdStep;
+  rmspropF32: RmspropStep;
+  rmspropF64: RmspropStep;
+  adagradF32: AdagradStep;
+  adagradF64: AdagradStep;
 }
+
+type RmspropStep = (
+  p: number, g: number, r: number, a: number, buf: number, n: number,
+  sign: number, weightDecay: number, alpha: number, c: number, eps: number, momentum: number, negLr: number,
+) => void;
+
+type AdagradStep = (p: number, g: number, r: number, n: number, sign: number, weightDecay: number, negClr: number, eps: number) => void;
 
 type AdamStep = (
   p: number, g: number, m: number, v: number, vmax: number, n: number,
