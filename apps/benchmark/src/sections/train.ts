@@ -8,6 +8,7 @@ import type { PythonTask } from "../peers/python";
 import { runPythonTasks, taskResult, tfjsPeers, torchPeers } from "../peers/select";
 import type { BenchResult, PeerName } from "../result";
 import { median } from "../stats";
+import { heapAfterSteps } from "./heap";
 import { timeMlp } from "./mlp-timings";
 import { descentEpochs, epochPlan, tfjsEpochs, type EpochPlan, type EpochRun } from "./train-epochs";
 
@@ -72,12 +73,13 @@ async function trainEpochs(ctx: BenchContext, run: DatasetRun): Promise<BenchRes
 export const trainSection: Section = {
   name: "train",
   title: "Training",
-  measures: `steps/s of a full Adam training step of the ${MLP_SIZES.join("-")} MLP at batch ${MLP_BATCH}; epoch time and final test accuracy on UCI digits and, when installed, Fashion-MNIST`,
+  measures: `steps/s of a full Adam training step of the ${MLP_SIZES.join("-")} MLP at batch ${MLP_BATCH}; the heap a long run leaves behind; epoch time and final test accuracy on UCI digits and, when installed, Fashion-MNIST`,
   async run(ctx) {
     const t = await timeMlp(ctx, ["train-step"]);
     const results: BenchResult[] = [
       timedResult({ section: "train", name: `mlp-train-step-b${MLP_BATCH}`, unit: "steps/s", higherIsBetter: true, rate: perSecond, ...t["train-step"], note: "zeroGrad, forward, cross-entropy, backward, Adam step" }),
     ];
+    results.push(heapAfterSteps(ctx));
     const digits = digitsDataset(SEED);
     const digitsSizes = [digits.features, ...MLP_SIZES.slice(1)];
     results.push(...(await trainEpochs(ctx, { label: "digits", plan: epochPlan(digits, digitsSizes, 32, LR, ctx.quick ? 1 : 10, SEED) })));
