@@ -31,9 +31,10 @@ export async function versions(withPython: boolean): Promise<Record<string, stri
     out[`@descent/${name}`] = (require(`@descent/${name}/package.json`) as { version: string }).version;
   }
   // descent's kernels as configured by default (the benchmark changes nothing): which matmul
-  // build, how many threads, which float32 precision. Peers' thread counts are in their names.
+  // build, how many threads, which float32 precision, whether the optimizers run the fused wasm
+  // updates. Peers' thread counts are in their names.
   const backend = getBackend();
-  out["descent kernels"] = `matmul ${backend.matmul} (${backend.threads} thread${backend.threads === 1 ? "" : "s"}, float32 precision ${backend.float32MatmulPrecision}), element-wise ${backend.elementwise}`;
+  out["descent kernels"] = `matmul ${backend.matmul} (${backend.threads} thread${backend.threads === 1 ? "" : "s"}, float32 precision ${backend.float32MatmulPrecision}), optimizer updates ${backend.optimizer}, element-wise ${backend.elementwise}`;
   try {
     out["@tensorflow/tfjs-core"] = (require("@tensorflow/tfjs-core/package.json") as { version: string }).version;
   } catch {

@@ -95,6 +95,11 @@ export function copyFrom(t: Tensor, src: Tensor): void {
   if (!(src instanceof Tensor)) throw invalidArgument("copyFrom", "src", src, "a Tensor");
   checkWritable("copyFrom", t);
   checkBroadcastsTo("copyFrom", src.shape, t.shape);
+  if (src.dtype === t.dtype && t.isContiguous() && src.isContiguous() && src.ndim === t.ndim && src.shape.every((d, i) => d === t.shape[i])) {
+    // One block copy (a memmove, so overlapping storage is fine): several times the element loop's speed.
+    (t.data as Float64Array).set(src.data.subarray(src.offset, src.offset + src.size), t.offset);
+    return;
+  }
   // Read from a private copy when src overlaps t's storage, so no element is read after it was written.
   const from = src.data === t.data ? astype(src, src.dtype) : src;
   copyStrided(t.data, t.offset, t.shape, t.strides, from);

@@ -56,6 +56,21 @@ describe("in-place updates", () => {
     expect(q.toArray()).toEqual([[1, 2, 3], [1, 2, 3]]);
   });
 
+  it("copyFrom between contiguous tensors of one dtype: offsets respected, overlapping storage read before written", () => {
+    // base = [0 1 2 3 4 5 6 7]; copying base[0:6] onto base[2:8] must give [0 1 0 1 2 3 4 5] (a memmove)
+    const base = Tensor.arange(0, 8, 1, { dtype: "float64" });
+    base.slice([2, 8]).copyFrom(base.slice([0, 6]));
+    expect(base.toArray()).toEqual([0, 1, 0, 1, 2, 3, 4, 5]);
+    const x = Tensor.arange(0, 6, 1, { dtype: "float32" }).reshape([2, 3]);
+    const y = Tensor.zeros([2, 3]);
+    y.copyFrom(x);
+    expect(y.toArray()).toEqual([[0, 1, 2], [3, 4, 5]]);
+    // a different dtype converts element by element (PyTorch's copy_ semantics)
+    const z = Tensor.zeros([2, 3], { dtype: "float64" });
+    z.copyFrom(Tensor.from([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]));
+    expect(z.data[0]).toBe(Math.fround(0.1));
+  });
+
   it("updates through a strided view touch only the viewed elements", () => {
     const base = Tensor.zeros([3, 4], { dtype: "float64" });
     const col = base.slice(null, [1, 4, 2]); // columns 1 and 3
