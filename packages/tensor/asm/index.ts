@@ -2,6 +2,7 @@
 import { gemmRows, KC, MC } from "./gemm";
 import { MR, packB } from "./pack";
 import { adagradStep, adamStep, rmspropStep, sgdStep } from "./optim";
+import { binaryRun, unaryRun } from "./elementwise";
 
 /** First free byte after the static data: the JS side lays out its buffers from here. */
 export function heapBase(): usize {
@@ -73,4 +74,20 @@ export function rmspropF64(
 
 export function adagradF64(p: usize, g: usize, r: usize, n: i32, sign: f64, weightDecay: f64, negClr: f64, eps: f64): void {
   adagradStep<f64>(p, g, r, n, sign, weightDecay, negClr, eps);
+}
+
+export function binaryF32(op: i32, a: usize, b: usize, bStep: i32, out: usize, n: i32): void {
+  binaryRun<f32>(op, a, b, bStep, out, n);
+}
+
+export function binaryF64(op: i32, a: usize, b: usize, bStep: i32, out: usize, n: i32): void {
+  binaryRun<f64>(op, a, b, bStep, out, n);
+}
+
+export function unaryF32(op: i32, a: usize, out: usize, n: i32): void {
+  unaryRun<f32>(op, a, out, n);
+}
+
+export function unaryF64(op: i32, a: usize, out: usize, n: i32): void {
+  unaryRun<f64>(op, a, out, n);
 }

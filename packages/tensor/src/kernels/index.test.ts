@@ -23,7 +23,7 @@ describe("kernel table", () => {
     const support = getBackendSupport();
     const expected = support.relaxedSimd ? "wasm-relaxed-simd" : support.simd ? "wasm-simd" : "js";
     expect(atLoad.matmul).toBe(expected);
-    expect(atLoad.elementwise).toBe("js");
+    expect(atLoad.elementwise).toBe(support.simd ? "wasm" : "js");
     expect(atLoad.optimizer).toBe(support.simd ? "wasm" : "js");
     expect(atLoad.float32MatmulPrecision).toBe("high");
   });

@@ -13,6 +13,7 @@ import {
   squaredDeviationsReduce, sumAbsReduce, sumPowAbsReduce, sumReduce, sumSquaresReduce,
 } from "./reduce";
 import { logSoftmaxRow, softmaxRow } from "./softmax";
+import { wasmElementwiseKernels } from "../wasm/elementwise-kernels";
 import { wasmKernels } from "../wasm/select";
 import {
   absKernel, clampKernel, copyKernel, expKernel, log1pKernel, logKernel, negKernel, reluKernel, rsqrtKernel, sigmoidKernel, signKernel,
@@ -42,10 +43,32 @@ export type KernelName = keyof Kernels;
 /** The live table. Read entries at call time (`kernels.add(...)`), never cache them across calls. */
 export const kernels: Kernels = { ...defaults };
 
-// Where the host runs WebAssembly SIMD, the wasm matmul kernels replace their entries at load
-// (setBackend in wasm/backend.ts switches later; resetKernels restores the TypeScript ones).
+// Where the host runs WebAssembly SIMD, the wasm matmul and element-wise kernels replace their
+// entries at load (setBackend in wasm/backend.ts switches later; resetKernels restores the
+// TypeScript ones).
 const wasm = wasmKernels();
 if (wasm !== null) Object.assign(kernels, wasm.kernels);
+useWasmElementwise(true);
+
+/** Puts the wasm element-wise entries in (where the host runs them) or the TypeScript ones back. */
+export function useWasmElementwise(on: boolean): void {
+  const made = wasmElementwiseKernels(defaults);
+  if (made === null) return;
+  Object.assign(kernels, on ? made : { add: defaults.add, sub: defaults.sub, mul: defaults.mul, div: defaults.div, neg: defaults.neg, abs: defaults.abs, sqrt: defaults.sqrt, relu: defaults.relu });
+}
+
+/**
+ * What runs the element-wise entries: "wasm" when the wasm entries are in (the rest of the group
+ * stays TypeScript), "js" when every entry is the TypeScript one, "custom" after setKernel.
+ */
+export function elementwiseBackend(): "wasm" | "js" | "custom" {
+  const made = wasmElementwiseKernels(defaults);
+  const group = (Object.keys(defaults) as KernelName[]).filter((name) => name !== "matmulF32" && name !== "matmulF64");
+  const wasmNames = made === null ? [] : (Object.keys(made) as (keyof typeof made)[]);
+  const isWasm = (name: KernelName): boolean => made !== null && (wasmNames as string[]).includes(name) && kernels[name] === made[name as keyof typeof made];
+  if (group.some((name) => kernels[name] !== defaults[name] && !isWasm(name))) return "custom";
+  return wasmNames.length > 0 && wasmNames.every((name) => isWasm(name)) ? "wasm" : "js";
+}
 
 /** Replaces one kernel (`getBackend()` then reports its group as "custom"). Returns the previous kernel. */
 export function setKernel<K extends KernelName>(name: K, kernel: Kernels[K]): Kernels[K] {

@@ -4,7 +4,7 @@
  */
 import { invalidArgument } from "../errors";
 import type { GemmKernel } from "../kernels/matmul";
-import { kernels, replacedKernels, setKernel } from "../kernels/index";
+import { elementwiseBackend, kernels, setKernel, useWasmElementwise } from "../kernels/index";
 import { gemmF64 } from "../kernels/matmul";
 import type { Float32MatmulPrecision } from "./select";
 import { bestVariant, getFloat32Precision, setFloat32Precision, wasmKernelName, wasmKernels } from "./select";
@@ -20,8 +20,12 @@ export interface BackendInfo {
   matmul: MatmulBackend;
   /** The fused optimizer updates @descent/optim uses: "wasm" (adamUpdateWasm, sgdUpdateWasm) or its JavaScript loops. */
   optimizer: "wasm" | "js";
-  /** Element-wise ops, reductions and softmax run in TypeScript ("custom" once setKernel replaced one). */
-  elementwise: "js" | "custom";
+  /**
+   * Element-wise ops: "wasm" (add, sub, mul, div, neg, abs, sqrt, relu over long contiguous float
+   * runs in WebAssembly SIMD, the rest and reductions in TypeScript), "js", or "custom" once
+   * setKernel replaced one.
+   */
+  elementwise: "wasm" | "js" | "custom";
   /** Threads a large matmul runs on, the calling one included. */
   threads: number;
   /** "highest": float32 products accumulate in float64; "high": in float32 (faster). See setFloat32MatmulPrecision. */
@@ -39,13 +43,14 @@ type MatmulBackend = "js" | "wasm-simd" | "wasm-relaxed-simd" | "custom";
 
 const NAMES: readonly BackendName[] = ["js", "wasm", "wasm-simd", "wasm-relaxed-simd"];
 
-/** Switches the matmul kernels and the fused optimizer updates. Throws when the host cannot run the requested build; nothing changes then. */
+/** Switches the matmul kernels, the wasm element-wise kernels and the fused optimizer updates. Throws when the host cannot run the requested build; nothing changes then. */
 export function setBackend(name: BackendName): void {
   if (!NAMES.includes(name)) throw invalidArgument("setBackend", "name", name, `one of ${NAMES.map((n) => `"${n}"`).join(", ")}`);
   if (name === "js") {
     setKernel("matmulF32", gemmF64);
     setKernel("matmulF64", gemmF64);
     enableFusedUpdates(false);
+    useWasmElementwise(false);
     return;
   }
   const variant = name === "wasm" ? bestVariant() : name === "wasm-simd" ? "simd" : "relaxed-simd";
@@ -57,6 +62,7 @@ export function setBackend(name: BackendName): void {
   setKernel("matmulF32", set.kernels.matmulF32);
   setKernel("matmulF64", set.kernels.matmulF64);
   enableFusedUpdates(true);
+  useWasmElementwise(true);
 }
 
 /** Which kernels are active, e.g. `{ matmul: "wasm-simd", elementwise: "js", threads: 2, float32MatmulPrecision: "high" }`. */
@@ -66,7 +72,7 @@ export function getBackend(): BackendInfo {
   const matmul = f32 === matmulBackend(kernels.matmulF64) ? f32 : "custom";
   const wasm = wasmKernelName(kernels.matmulF32);
   const runtime = wasm === undefined ? null : loadRuntime(wasm === "wasm-simd" ? "simd" : "relaxed-simd");
-  const elementwise = replacedKernels().some((name) => name !== "matmulF32" && name !== "matmulF64") ? "custom" : "js";
+  const elementwise = elementwiseBackend();
   return {
     matmul, optimizer: fusedUpdatesActive() ? "wasm" : "js", elementwise, threads: runtime?.shared === true ? currentThreads() : 1, float32MatmulPrecision: getFloat32Precision(),
   };

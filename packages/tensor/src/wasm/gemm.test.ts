@@ -192,7 +192,7 @@ describe("backend selection", () => {
     setBackend("wasm-simd");
     setFloat32MatmulPrecision("high");
     setNumThreads(2);
-    expect(getBackend()).toEqual({ matmul: "wasm-simd", optimizer: "wasm", elementwise: "js", threads: 2, float32MatmulPrecision: "high" });
+    expect(getBackend()).toEqual({ matmul: "wasm-simd", optimizer: "wasm", elementwise: "wasm", threads: 2, float32MatmulPrecision: "high" });
     expect(getFloat32MatmulPrecision()).toBe("high");
   });
 

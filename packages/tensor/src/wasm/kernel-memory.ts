@@ -129,3 +129,41 @@ export function inKernelMemory(array: ArrayBufferView): boolean {
   const memory = loadKernelMemory();
   return memory !== null && memory.addressOf(array) >= 0;
 }
+
+/**
+ * Runs `update(addresses, n)` over the arrays (null ones get address 0), each of `like`'s length
+ * and element type. When every array lies
+ * in the kernel memory that is one call, in place. Otherwise chunk by chunk: arrays in the kernel
+ * memory are addressed where they are, the others copied into the staging area and, when marked
+ * written, copied back.
+ */
+export function streamThrough(
+  memory: KernelMemory, like: FloatArray, arrays: (FloatArray | null)[], written: boolean[], update: (at: number[], n: number) => void,
+): void {
+  const home = arrays.map((array) => (array === null ? 0 : memory.addressOf(array)));
+  if (home.every((address) => address >= 0)) {
+    update(home, like.length);
+    return;
+  }
+  const size = like.BYTES_PER_ELEMENT;
+  const chunk = STAGE_BYTES / size;
+  const staged = arrays.map((_, i) => memory.stage + i * STAGE_BYTES);
+  const at = home.slice();
+  const view = memory.view(like instanceof Float32Array ? "float32" : "float64");
+  for (let start = 0; start < like.length; start += chunk) {
+    const n = Math.min(chunk, like.length - start);
+    arrays.forEach((array, i) => {
+      if (array === null) return;
+      if (home[i] >= 0) {
+        at[i] = home[i] + start * size;
+      } else {
+        at[i] = staged[i];
+        view.set(array.subarray(start, start + n), staged[i] / size);
+      }
+    });
+    update(at, n);
+    arrays.forEach((array, i) => {
+      if (array !== null && home[i] < 0 && written[i]) array.set(view.subarray(staged[i] / size, staged[i] / size + n), start);
+    });
+  }
+}

@@ -10,7 +10,7 @@
 import type { FloatArray } from "../dtype";
 import { DescentError, invalidArgument } from "../errors";
 import type { KernelMemory } from "./kernel-memory";
-import { loadKernelMemory, STAGE_BYTES } from "./kernel-memory";
+import { loadKernelMemory, streamThrough } from "./kernel-memory";
 
 export interface AdamWasmOptions {
   lr: number;
@@ -87,7 +87,7 @@ export function adamUpdateWasm(param: FloatArray, grad: FloatArray, expAvg: Floa
   const negStepSize = -(lr / (1 - beta1 ** step));
   const bc2Sqrt = Math.sqrt(1 - beta2 ** step);
   const kernel = param instanceof Float32Array ? memory.exports.adamF32 : memory.exports.adamF64;
-  streamChunks(memory, param, [param, grad, expAvg, expAvgSq, maxExpAvgSq], [true, false, true, true, true], (at, n) => {
+  streamThrough(memory, param, [param, grad, expAvg, expAvgSq, maxExpAvgSq], [true, false, true, true, true], (at, n) => {
     kernel(at[0], at[1], at[2], at[3], maxExpAvgSq === null ? 0 : at[4], n,
       sign, l2, decay, decoupled, beta1, 1 - beta1, beta2, 1 - beta2, negStepSize, bc2Sqrt, eps);
   });
@@ -110,7 +110,7 @@ export function sgdUpdateWasm(param: FloatArray, grad: FloatArray, momentumBuffe
   const memory = requireKernelMemory(fn);
   const kernel = param instanceof Float32Array ? memory.exports.sgdF32 : memory.exports.sgdF64;
   const sign = options.maximize ? -1 : 1;
-  streamChunks(memory, param, [param, grad, momentumBuffer], [true, false, true], (at, n) => {
+  streamThrough(memory, param, [param, grad, momentumBuffer], [true, false, true], (at, n) => {
     kernel(at[0], at[1], momentumBuffer === null ? 0 : at[2], n,
       sign, weightDecay, momentum, 1 - dampening, -lr, options.nesterov, options.firstStep);
   });
@@ -136,7 +136,7 @@ export function rmspropUpdateWasm(param: FloatArray, grad: FloatArray, squareAvg
   const memory = requireKernelMemory(fn);
   const kernel = param instanceof Float32Array ? memory.exports.rmspropF32 : memory.exports.rmspropF64;
   const sign = options.maximize ? -1 : 1;
-  streamChunks(memory, param, [param, grad, squareAvg, gradAvg, buffer], [true, false, true, true, true], (at, n) => {
+  streamThrough(memory, param, [param, grad, squareAvg, gradAvg, buffer], [true, false, true, true, true], (at, n) => {
     kernel(at[0], at[1], at[2], gradAvg === null ? 0 : at[3], buffer === null ? 0 : at[4], n, sign, weightDecay, alpha, 1 - alpha, eps, momentum, -lr);
   });
 }
@@ -159,7 +159,7 @@ export function adagradUpdateWasm(param: FloatArray, grad: FloatArray, sum: Floa
   const kernel = param instanceof Float32Array ? memory.exports.adagradF32 : memory.exports.adagradF64;
   const sign = options.maximize ? -1 : 1;
   const clr = lr / (1 + (step - 1) * lrDecay);
-  streamChunks(memory, param, [param, grad, sum], [true, false, true], (at, n) => {
+  streamThrough(memory, param, [param, grad, sum], [true, false, true], (at, n) => {
     kernel(at[0], at[1], at[2], n, sign, weightDecay, -clr, eps);
   });
 }
@@ -181,43 +181,6 @@ function requireKernelMemory(fn: string): KernelMemory {
   const memory = loadKernelMemory();
   if (memory === null) throw new DescentError(`${fn}: WebAssembly SIMD is not available on this host; use the JavaScript update`);
   return memory;
-}
-
-/**
- * Runs `update(addresses, n)` over the arrays (null ones get address 0). When every array lies
- * in the kernel memory that is one call, in place. Otherwise chunk by chunk: arrays in the kernel
- * memory are addressed where they are, the others copied into the staging area and, when marked
- * written, copied back.
- */
-function streamChunks(
-  memory: KernelMemory, param: FloatArray, arrays: (FloatArray | null)[], written: boolean[], update: (at: number[], n: number) => void,
-): void {
-  const home = arrays.map((array) => (array === null ? 0 : memory.addressOf(array)));
-  if (home.every((address) => address >= 0)) {
-    update(home, param.length);
-    return;
-  }
-  const size = param.BYTES_PER_ELEMENT;
-  const chunk = STAGE_BYTES / size;
-  const staged = arrays.map((_, i) => memory.stage + i * STAGE_BYTES);
-  const at = home.slice();
-  const view = memory.view(param instanceof Float32Array ? "float32" : "float64");
-  for (let start = 0; start < param.length; start += chunk) {
-    const n = Math.min(chunk, param.length - start);
-    arrays.forEach((array, i) => {
-      if (array === null) return;
-      if (home[i] >= 0) {
-        at[i] = home[i] + start * size;
-      } else {
-        at[i] = staged[i];
-        view.set(array.subarray(start, start + n), staged[i] / size);
-      }
-    });
-    update(at, n);
-    arrays.forEach((array, i) => {
-      if (array !== null && home[i] < 0 && written[i]) array.set(view.subarray(staged[i] / size, staged[i] / size + n), start);
-    });
-  }
 }
 
 let fusedUpdatesEnabled = true;

@@ -33,6 +33,12 @@ export interface KernelExports {
   rmspropF64: RmspropStep;
   adagradF32: AdagradStep;
   adagradF64: AdagradStep;
+  /** out = a ∘ b over n elements (op: 0 add, 1 sub, 2 mul, 3 div); bStep 0 broadcasts the one b. */
+  binaryF32: (op: number, a: number, b: number, bStep: number, out: number, n: number) => void;
+  binaryF64: (op: number, a: number, b: number, bStep: number, out: number, n: number) => void;
+  /** out = f(a) over n elements (op: 0 neg, 1 abs, 2 sqrt, 3 relu). */
+  unaryF32: (op: number, a: number, out: number, n: number) => void;
+  unaryF64: (op: number, a: number, out: number, n: number) => void;
 }
 
 type RmspropStep = (

@@ -1,0 +1,101 @@
+/**
+ * WebAssembly SIMD versions of the kernel table's add, sub, mul, div, neg, abs, sqrt and relu,
+ * for long contiguous float runs: operands are streamed through the kernel memory (or read where
+ * they lie, when they were placed there). Anything else (short runs, strided or broadcast
+ * operands other than a single broadcast b, int32 or mixed types) goes to the TypeScript kernel.
+ * The results are the TypeScript kernels' bit for bit: these operations on float32 values
+ * computed in float64 and rounded once are the float32 operations.
+ */
+import type { TypedArray } from "../dtype";
+import type { BinaryKernel } from "../kernels/binary";
+import type { UnaryKernel } from "../kernels/unary";
+import type { KernelMemory } from "./kernel-memory";
+import { STAGE_BYTES, loadKernelMemory, streamThrough } from "./kernel-memory";
+
+/** Below this many elements the TypeScript loop costs about what staging does. */
+export const WASM_ELEMENTWISE_MIN = 1024;
+
+export const BINARY_OPS = { add: 0, sub: 1, mul: 2, div: 3 } as const;
+export const UNARY_OPS = { neg: 0, abs: 1, sqrt: 2, relu: 3 } as const;
+
+function floatKind(array: TypedArray): "float32" | "float64" | null {
+  return array instanceof Float32Array ? "float32" : array instanceof Float64Array ? "float64" : null;
+}
+
+/** The binary kernel `op` over contiguous float runs in wasm, `fallback` for everything else. */
+export function wasmBinaryKernel(op: keyof typeof BINARY_OPS, fallback: BinaryKernel, memory: KernelMemory): BinaryKernel {
+  const code = BINARY_OPS[op];
+  return (out, o, os, a, ai, as, b, bi, bs, n) => {
+    const kind = floatKind(out);
+    if (n < WASM_ELEMENTWISE_MIN || os !== 1 || as !== 1 || (bs !== 1 && bs !== 0) || kind === null || floatKind(a) !== kind || floatKind(b) !== kind) {
+      fallback(out, o, os, a, ai, as, b, bi, bs, n);
+      return;
+    }
+    const f32 = kind === "float32";
+    const kernel = f32 ? memory.exports.binaryF32 : memory.exports.binaryF64;
+    const outRun = (out as Float32Array | Float64Array).subarray(o, o + n);
+    const aRun = (a as Float32Array | Float64Array).subarray(ai, ai + n);
+    if (bs === 0) {
+      // the one b sits in the last staging slot, after the two streamed runs
+      const at = memory.stage + 4 * STAGE_BYTES;
+      memory.view(kind)[at / (f32 ? 4 : 8)] = b[bi];
+      streamThrough(memory, aRun, [aRun, outRun], [false, true], (p, m) => {
+        kernel(code, p[0], at, 0, p[1], m);
+      });
+      return;
+    }
+    const bRun = (b as Float32Array | Float64Array).subarray(bi, bi + n);
+    streamThrough(memory, aRun, [aRun, bRun, outRun], [false, false, true], (p, m) => {
+      kernel(code, p[0], p[1], 1, p[2], m);
+    });
+  };
+}
+
+/** The unary kernel `op` over contiguous float runs in wasm, `fallback` for everything else. */
+export function wasmUnaryKernel(op: keyof typeof UNARY_OPS, fallback: UnaryKernel, memory: KernelMemory): UnaryKernel {
+  const code = UNARY_OPS[op];
+  return (out, o, os, a, ai, as, n) => {
+    const kind = floatKind(out);
+    if (n < WASM_ELEMENTWISE_MIN || os !== 1 || as !== 1 || kind === null || floatKind(a) !== kind) {
+      fallback(out, o, os, a, ai, as, n);
+      return;
+    }
+    const kernel = kind === "float32" ? memory.exports.unaryF32 : memory.exports.unaryF64;
+    const outRun = (out as Float32Array | Float64Array).subarray(o, o + n);
+    const aRun = (a as Float32Array | Float64Array).subarray(ai, ai + n);
+    streamThrough(memory, aRun, [aRun, outRun], [false, true], (p, m) => {
+      kernel(code, p[0], p[1], m);
+    });
+  };
+}
+
+export interface ElementwiseKernels {
+  add: BinaryKernel;
+  sub: BinaryKernel;
+  mul: BinaryKernel;
+  div: BinaryKernel;
+  neg: UnaryKernel;
+  abs: UnaryKernel;
+  sqrt: UnaryKernel;
+  relu: UnaryKernel;
+}
+
+let made: ElementwiseKernels | null | undefined;
+
+/** The wasm element-wise entries over the TypeScript ones given, made once; null without wasm SIMD. */
+export function wasmElementwiseKernels(typescript: ElementwiseKernels): ElementwiseKernels | null {
+  if (made === undefined) {
+    const memory = loadKernelMemory();
+    made = memory === null ? null : {
+      add: wasmBinaryKernel("add", typescript.add, memory),
+      sub: wasmBinaryKernel("sub", typescript.sub, memory),
+      mul: wasmBinaryKernel("mul", typescript.mul, memory),
+      div: wasmBinaryKernel("div", typescript.div, memory),
+      neg: wasmUnaryKernel("neg", typescript.neg, memory),
+      abs: wasmUnaryKernel("abs", typescript.abs, memory),
+      sqrt: wasmUnaryKernel("sqrt", typescript.sqrt, memory),
+      relu: wasmUnaryKernel("relu", typescript.relu, memory),
+    };
+  }
+  return made;
+}
