@@ -1,16 +1,27 @@
 // Element-wise kernels over contiguous runs in linear memory, generic over f32 and f64: the
 // operations whose float32 results equal a JavaScript loop's bit for bit (a float64 +, −, ×, ÷ or
-// √ of float32 operands rounded once to float32 is the float32 operation), so replacing the
-// TypeScript kernels changes no number.
+// √ of float32 operands rounded once to float32 is the float32 operation; comparisons give exactly
+// 1 or 0, false for NaN), so replacing the TypeScript kernels changes no number.
 
-export const ADD = 0, SUB = 1, MUL = 2, DIV = 3;
+export const ADD = 0, SUB = 1, MUL = 2, DIV = 3, EQ = 4, NE = 5, LT = 6, LE = 7, GT = 8, GE = 9;
+
+/** A comparison's lane mask (all ones or zeros) as 1.0 or 0.0. */
+function ones<T>(mask: v128): v128 {
+  return v128.and(mask, v128.splat<T>(<T>1));
+}
 export const NEG = 0, ABS = 1, SQRT = 2, RELU = 3;
 
 function combine<T>(op: i32, x: v128, y: v128): v128 {
   if (op == ADD) return v128.add<T>(x, y);
   if (op == SUB) return v128.sub<T>(x, y);
   if (op == MUL) return v128.mul<T>(x, y);
-  return v128.div<T>(x, y);
+  if (op == DIV) return v128.div<T>(x, y);
+  if (op == EQ) return ones<T>(v128.eq<T>(x, y));
+  if (op == NE) return ones<T>(v128.ne<T>(x, y));
+  if (op == LT) return ones<T>(v128.lt<T>(x, y));
+  if (op == LE) return ones<T>(v128.le<T>(x, y));
+  if (op == GT) return ones<T>(v128.gt<T>(x, y));
+  return ones<T>(v128.ge<T>(x, y));
 }
 
 function combine1<T>(op: i32, x: T, y: T): T {
@@ -18,7 +29,13 @@ function combine1<T>(op: i32, x: T, y: T): T {
   if (op == ADD) r = x + y;
   else if (op == SUB) r = x - y;
   else if (op == MUL) r = x * y;
-  else r = x / y;
+  else if (op == DIV) r = x / y;
+  else if (op == EQ) r = x == y ? <T>1 : <T>0;
+  else if (op == NE) r = x != y ? <T>1 : <T>0;
+  else if (op == LT) r = x < y ? <T>1 : <T>0;
+  else if (op == LE) r = x <= y ? <T>1 : <T>0;
+  else if (op == GT) r = x > y ? <T>1 : <T>0;
+  else r = x >= y ? <T>1 : <T>0;
   return r;
 }
 

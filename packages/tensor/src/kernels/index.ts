@@ -54,7 +54,11 @@ useWasmElementwise(true);
 export function useWasmElementwise(on: boolean): void {
   const made = wasmElementwiseKernels(defaults);
   if (made === null) return;
-  Object.assign(kernels, on ? made : { add: defaults.add, sub: defaults.sub, mul: defaults.mul, div: defaults.div, neg: defaults.neg, abs: defaults.abs, sqrt: defaults.sqrt, relu: defaults.relu });
+  if (on) {
+    Object.assign(kernels, made);
+    return;
+  }
+  for (const name of Object.keys(made) as (keyof typeof made)[]) (kernels as Record<string, unknown>)[name] = defaults[name];
 }
 
 /**

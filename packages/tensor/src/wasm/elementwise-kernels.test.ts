@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addKernel, divKernel, mulKernel, subKernel } from "../kernels/binary";
+import { addKernel, divKernel, eqKernel, geKernel, gtKernel, leKernel, ltKernel, mulKernel, neKernel, subKernel } from "../kernels/binary";
 import type { BinaryKernel } from "../kernels/binary";
 import { kernels } from "../kernels/index";
 import { absKernel, negKernel, reluKernel, sqrtKernel } from "../kernels/unary";
@@ -12,14 +12,20 @@ afterEach(() => {
   setBackend("wasm");
 });
 
-const BINARY: [string, BinaryKernel][] = [["add", addKernel], ["sub", subKernel], ["mul", mulKernel], ["div", divKernel]];
+const BINARY: [string, BinaryKernel][] = [
+  ["add", addKernel], ["sub", subKernel], ["mul", mulKernel], ["div", divKernel],
+  ["eq", eqKernel], ["ne", neKernel], ["lt", ltKernel], ["le", leKernel], ["gt", gtKernel], ["ge", geKernel],
+];
 const UNARY: [string, UnaryKernel][] = [["neg", negKernel], ["abs", absKernel], ["sqrt", sqrtKernel], ["relu", reluKernel]];
 
 /** Values of both signs over many magnitudes, with ±0, ±∞ and NaN mixed in. */
 function values(type: "float32" | "float64", n: number, seed: number, placed = false): Float32Array | Float64Array {
   const out = placed ? kernelMemoryArray(type, n) : type === "float32" ? new Float32Array(n) : new Float64Array(n);
+  // every 53rd a special value; every 31st a small integer, so equal pairs occur for eq/ne/le/ge
   const specials = [0, -0, Infinity, -Infinity, Number.NaN];
-  for (let i = 0; i < n; i++) out[i] = i % 53 === 7 ? specials[(i + seed) % 5] : Math.sin(seed * 5.3 + i * 0.77) * 2 ** ((i * 7 + seed) % 41 - 20);
+  for (let i = 0; i < n; i++) {
+    out[i] = i % 53 === 7 ? specials[(i + seed) % 5] : i % 31 === 3 ? i % 3 : Math.sin(seed * 5.3 + i * 0.77) * 2 ** ((i * 7 + seed) % 41 - 20);
+  }
   return out;
 }
 
@@ -101,7 +107,7 @@ describe("wasm element-wise kernels", () => {
   it("Tensor ops give the same tensors with and without them", () => {
     const x = Tensor.from(values("float32", 5000, 8)).reshape([50, 100]);
     const y = Tensor.from(values("float32", 5000, 9)).reshape([50, 100]);
-    const run = (): Tensor[] => [x.add(y), x.sub(2), x.mul(y), x.div(y), x.neg(), x.abs(), x.sqrt(), x.relu()];
+    const run = (): Tensor[] => [x.add(y), x.sub(2), x.mul(y), x.div(y), x.gt(0), x.le(y), x.neg(), x.abs(), x.sqrt(), x.relu()];
     const fast = run();
     setBackend("js");
     const plain = run();

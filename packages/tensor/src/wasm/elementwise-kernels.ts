@@ -1,5 +1,6 @@
 /**
- * WebAssembly SIMD versions of the kernel table's add, sub, mul, div, neg, abs, sqrt and relu,
+ * WebAssembly SIMD versions of the kernel table's add, sub, mul, div, the six comparisons (float
+ * output, as the table's), neg, abs, sqrt and relu,
  * for long contiguous float runs: operands are streamed through the kernel memory (or read where
  * they lie, when they were placed there). Anything else (short runs, strided or broadcast
  * operands other than a single broadcast b, int32 or mixed types) goes to the TypeScript kernel.
@@ -15,7 +16,7 @@ import { STAGE_BYTES, loadKernelMemory, streamThrough } from "./kernel-memory";
 /** Below this many elements the TypeScript loop costs about what staging does. */
 export const WASM_ELEMENTWISE_MIN = 1024;
 
-export const BINARY_OPS = { add: 0, sub: 1, mul: 2, div: 3 } as const;
+export const BINARY_OPS = { add: 0, sub: 1, mul: 2, div: 3, eq: 4, ne: 5, lt: 6, le: 7, gt: 8, ge: 9 } as const;
 export const UNARY_OPS = { neg: 0, abs: 1, sqrt: 2, relu: 3 } as const;
 
 function floatKind(array: TypedArray): "float32" | "float64" | null {
@@ -74,6 +75,12 @@ export interface ElementwiseKernels {
   sub: BinaryKernel;
   mul: BinaryKernel;
   div: BinaryKernel;
+  eq: BinaryKernel;
+  ne: BinaryKernel;
+  lt: BinaryKernel;
+  le: BinaryKernel;
+  gt: BinaryKernel;
+  ge: BinaryKernel;
   neg: UnaryKernel;
   abs: UnaryKernel;
   sqrt: UnaryKernel;
@@ -91,6 +98,12 @@ export function wasmElementwiseKernels(typescript: ElementwiseKernels): Elementw
       sub: wasmBinaryKernel("sub", typescript.sub, memory),
       mul: wasmBinaryKernel("mul", typescript.mul, memory),
       div: wasmBinaryKernel("div", typescript.div, memory),
+      eq: wasmBinaryKernel("eq", typescript.eq, memory),
+      ne: wasmBinaryKernel("ne", typescript.ne, memory),
+      lt: wasmBinaryKernel("lt", typescript.lt, memory),
+      le: wasmBinaryKernel("le", typescript.le, memory),
+      gt: wasmBinaryKernel("gt", typescript.gt, memory),
+      ge: wasmBinaryKernel("ge", typescript.ge, memory),
       neg: wasmUnaryKernel("neg", typescript.neg, memory),
       abs: wasmUnaryKernel("abs", typescript.abs, memory),
       sqrt: wasmUnaryKernel("sqrt", typescript.sqrt, memory),
