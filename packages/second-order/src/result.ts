@@ -37,5 +37,25 @@ export interface MethodOutcome {
   message: string;
 }
 
+/**
+ * How SciPy's BFGS and CG end (`_minimize_bfgs`, `_minimize_cg`): a line-search failure (warnflag
+ * 2) is precision loss, else reaching maxiter is status 1, else a NaN in f, ‖∇f‖ or x is status 3.
+ */
+export function quasiNewtonOutcome(
+  warnflag: number, nit: number, maxiter: number, gnorm: number, x: Float64Array, fun: number, jac: Float64Array,
+): MethodOutcome {
+  let status = warnflag;
+  let message: string = statusMessages.success;
+  if (warnflag === 2) message = statusMessages.prLoss;
+  else if (nit >= maxiter) {
+    status = 1;
+    message = statusMessages.maxiter;
+  } else if (Number.isNaN(gnorm) || Number.isNaN(fun) || x.some((v) => Number.isNaN(v))) {
+    status = 3;
+    message = statusMessages.nan;
+  }
+  return { x, fun, jac, nit, status, message };
+}
+
 /** Called after each iteration with the current iterate (a copy). */
 export type Callback = (x: Float64Array) => void;

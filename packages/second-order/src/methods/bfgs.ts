@@ -1,6 +1,6 @@
 import { lineSearchWolfe12 } from "../line-search/wolfe";
 import type { Objective } from "../objective";
-import { statusMessages, type Callback, type MethodOutcome } from "../result";
+import { quasiNewtonOutcome, type Callback, type MethodOutcome } from "../result";
 import { dot, norm2, vecnorm } from "../vector";
 
 export interface BfgsOptions {
@@ -90,15 +90,5 @@ export function bfgs(objective: Objective, x0: Float64Array, o: BfgsOptions, cal
       for (let j = 0; j < n; j++) h[i * n + j] += -rho * (sk[i] * hy[j] + hy[i] * sk[j]) + c * sk[i] * sk[j];
     }
   }
-  let status = warnflag;
-  let message: string = statusMessages.success;
-  if (warnflag === 2) message = statusMessages.prLoss;
-  else if (k >= o.maxiter) {
-    status = 1;
-    message = statusMessages.maxiter;
-  } else if (Number.isNaN(gnorm) || Number.isNaN(oldFval) || xk.some((v) => Number.isNaN(v))) {
-    status = 3;
-    message = statusMessages.nan;
-  }
-  return { x: xk, fun: oldFval, jac: gfk, nit: k, status, message };
+  return quasiNewtonOutcome(warnflag, k, o.maxiter, gnorm, xk, oldFval, gfk);
 }

@@ -1,6 +1,6 @@
 import { lineSearchWolfe12 } from "../line-search/wolfe";
 import type { Objective } from "../objective";
-import { statusMessages, type Callback, type MethodOutcome } from "../result";
+import { quasiNewtonOutcome, type Callback, type MethodOutcome } from "../result";
 import { dot, norm2, vecnorm } from "../vector";
 
 /** The β formula: Polak–Ribière+ (SciPy's), Fletcher–Reeves, or Hestenes–Stiefel+. */
@@ -85,15 +85,5 @@ export function cgNonlinear(objective: Objective, x0: Float64Array, o: CgOptions
     callback?.(Float64Array.from(xk));
     k++;
   }
-  let status = warnflag;
-  let message: string = statusMessages.success;
-  if (warnflag === 2) message = statusMessages.prLoss;
-  else if (k >= o.maxiter) {
-    status = 1;
-    message = statusMessages.maxiter;
-  } else if (Number.isNaN(gnorm) || Number.isNaN(oldFval) || xk.some((v) => Number.isNaN(v))) {
-    status = 3;
-    message = statusMessages.nan;
-  }
-  return { x: xk, fun: oldFval, jac: gfk, nit: k, status, message };
+  return quasiNewtonOutcome(warnflag, k, o.maxiter, gnorm, xk, oldFval, gfk);
 }

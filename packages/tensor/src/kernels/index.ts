@@ -52,7 +52,7 @@ useWasmElementwise(true);
 
 /** Puts the wasm element-wise entries in (where the host runs them) or the TypeScript ones back. */
 export function useWasmElementwise(on: boolean): void {
-  const made = wasmElementwiseKernels(defaults);
+  const made = wasmElementwiseKernels();
   if (made === null) return;
   if (on) {
     Object.assign(kernels, made);
@@ -66,7 +66,7 @@ export function useWasmElementwise(on: boolean): void {
  * stays TypeScript), "js" when every entry is the TypeScript one, "custom" after setKernel.
  */
 export function elementwiseBackend(): "wasm" | "js" | "custom" {
-  const made = wasmElementwiseKernels(defaults);
+  const made = wasmElementwiseKernels();
   const group = (Object.keys(defaults) as KernelName[]).filter((name) => name !== "matmulF32" && name !== "matmulF64");
   const wasmNames = made === null ? [] : (Object.keys(made) as (keyof typeof made)[]);
   const isWasm = (name: KernelName): boolean => made !== null && (wasmNames as string[]).includes(name) && kernels[name] === made[name as keyof typeof made];

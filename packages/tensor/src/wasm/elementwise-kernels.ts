@@ -9,7 +9,9 @@
  */
 import type { TypedArray } from "../dtype";
 import type { BinaryKernel } from "../kernels/binary";
+import { addKernel, divKernel, eqKernel, geKernel, gtKernel, leKernel, ltKernel, mulKernel, neKernel, subKernel } from "../kernels/binary";
 import type { UnaryKernel } from "../kernels/unary";
+import { absKernel, negKernel, reluKernel, sqrtKernel } from "../kernels/unary";
 import type { KernelMemory } from "./kernel-memory";
 import { STAGE_BYTES, loadKernelMemory, streamThrough } from "./kernel-memory";
 
@@ -89,25 +91,25 @@ export interface ElementwiseKernels {
 
 let made: ElementwiseKernels | null | undefined;
 
-/** The wasm element-wise entries over the TypeScript ones given, made once; null without wasm SIMD. */
-export function wasmElementwiseKernels(typescript: ElementwiseKernels): ElementwiseKernels | null {
+/** The wasm element-wise entries, each over its TypeScript kernel as fallback, made once; null without wasm SIMD. */
+export function wasmElementwiseKernels(): ElementwiseKernels | null {
   if (made === undefined) {
     const memory = loadKernelMemory();
     made = memory === null ? null : {
-      add: wasmBinaryKernel("add", typescript.add, memory),
-      sub: wasmBinaryKernel("sub", typescript.sub, memory),
-      mul: wasmBinaryKernel("mul", typescript.mul, memory),
-      div: wasmBinaryKernel("div", typescript.div, memory),
-      eq: wasmBinaryKernel("eq", typescript.eq, memory),
-      ne: wasmBinaryKernel("ne", typescript.ne, memory),
-      lt: wasmBinaryKernel("lt", typescript.lt, memory),
-      le: wasmBinaryKernel("le", typescript.le, memory),
-      gt: wasmBinaryKernel("gt", typescript.gt, memory),
-      ge: wasmBinaryKernel("ge", typescript.ge, memory),
-      neg: wasmUnaryKernel("neg", typescript.neg, memory),
-      abs: wasmUnaryKernel("abs", typescript.abs, memory),
-      sqrt: wasmUnaryKernel("sqrt", typescript.sqrt, memory),
-      relu: wasmUnaryKernel("relu", typescript.relu, memory),
+      add: wasmBinaryKernel("add", addKernel, memory),
+      sub: wasmBinaryKernel("sub", subKernel, memory),
+      mul: wasmBinaryKernel("mul", mulKernel, memory),
+      div: wasmBinaryKernel("div", divKernel, memory),
+      eq: wasmBinaryKernel("eq", eqKernel, memory),
+      ne: wasmBinaryKernel("ne", neKernel, memory),
+      lt: wasmBinaryKernel("lt", ltKernel, memory),
+      le: wasmBinaryKernel("le", leKernel, memory),
+      gt: wasmBinaryKernel("gt", gtKernel, memory),
+      ge: wasmBinaryKernel("ge", geKernel, memory),
+      neg: wasmUnaryKernel("neg", negKernel, memory),
+      abs: wasmUnaryKernel("abs", absKernel, memory),
+      sqrt: wasmUnaryKernel("sqrt", sqrtKernel, memory),
+      relu: wasmUnaryKernel("relu", reluKernel, memory),
     };
   }
   return made;

@@ -75,10 +75,8 @@ export function adamUpdateWasm(param: FloatArray, grad: FloatArray, expAvg: Floa
   const arrays: [string, FloatArray | null][] = [["grad", grad], ["expAvg", expAvg], ["expAvgSq", expAvgSq], ["options.maxExpAvgSq", maxExpAvgSq]];
   checkArrays(fn, param, arrays);
   const { lr, beta1, beta2, eps, weightDecay, step } = options;
-  for (const [name, value] of [["lr", lr], ["beta1", beta1], ["beta2", beta2], ["eps", eps], ["weightDecay", weightDecay]] as const) {
-    if (!Number.isFinite(value)) throw invalidArgument(fn, `options.${name}`, value, "a finite number");
-  }
-  if (!Number.isInteger(step) || step < 1) throw invalidArgument(fn, "options.step", step, "an integer ≥ 1 (the step being taken)");
+  checkFinite(fn, options, ["lr", "beta1", "beta2", "eps", "weightDecay"] as const);
+  checkStep(fn, step);
   const memory = requireKernelMemory(fn);
   const decoupled = options.decoupled === true;
   const sign = options.maximize === true ? -1 : 1;
@@ -104,9 +102,7 @@ export function sgdUpdateWasm(param: FloatArray, grad: FloatArray, momentumBuffe
   const fn = "sgdUpdateWasm";
   checkArrays(fn, param, [["grad", grad], ["momentumBuffer", momentumBuffer]]);
   const { lr, momentum, dampening, weightDecay } = options;
-  for (const [name, value] of [["lr", lr], ["momentum", momentum], ["dampening", dampening], ["weightDecay", weightDecay]] as const) {
-    if (!Number.isFinite(value)) throw invalidArgument(fn, `options.${name}`, value, "a finite number");
-  }
+  checkFinite(fn, options, ["lr", "momentum", "dampening", "weightDecay"] as const);
   const memory = requireKernelMemory(fn);
   const kernel = param instanceof Float32Array ? memory.exports.sgdF32 : memory.exports.sgdF64;
   const sign = options.maximize ? -1 : 1;
@@ -130,9 +126,7 @@ export function rmspropUpdateWasm(param: FloatArray, grad: FloatArray, squareAvg
   const buffer = options.momentumBuffer ?? null;
   checkArrays(fn, param, [["grad", grad], ["squareAvg", squareAvg], ["options.gradAvg", gradAvg], ["options.momentumBuffer", buffer]]);
   const { lr, alpha, eps, weightDecay, momentum } = options;
-  for (const [name, value] of [["lr", lr], ["alpha", alpha], ["eps", eps], ["weightDecay", weightDecay], ["momentum", momentum]] as const) {
-    if (!Number.isFinite(value)) throw invalidArgument(fn, `options.${name}`, value, "a finite number");
-  }
+  checkFinite(fn, options, ["lr", "alpha", "eps", "weightDecay", "momentum"] as const);
   const memory = requireKernelMemory(fn);
   const kernel = param instanceof Float32Array ? memory.exports.rmspropF32 : memory.exports.rmspropF64;
   const sign = options.maximize ? -1 : 1;
@@ -151,10 +145,8 @@ export function adagradUpdateWasm(param: FloatArray, grad: FloatArray, sum: Floa
   const fn = "adagradUpdateWasm";
   checkArrays(fn, param, [["grad", grad], ["sum", sum]]);
   const { lr, lrDecay, weightDecay, eps, step } = options;
-  for (const [name, value] of [["lr", lr], ["lrDecay", lrDecay], ["weightDecay", weightDecay], ["eps", eps]] as const) {
-    if (!Number.isFinite(value)) throw invalidArgument(fn, `options.${name}`, value, "a finite number");
-  }
-  if (!Number.isInteger(step) || step < 1) throw invalidArgument(fn, "options.step", step, "an integer ≥ 1 (the step being taken)");
+  checkFinite(fn, options, ["lr", "lrDecay", "weightDecay", "eps"] as const);
+  checkStep(fn, step);
   const memory = requireKernelMemory(fn);
   const kernel = param instanceof Float32Array ? memory.exports.adagradF32 : memory.exports.adagradF64;
   const sign = options.maximize ? -1 : 1;
@@ -162,6 +154,19 @@ export function adagradUpdateWasm(param: FloatArray, grad: FloatArray, sum: Floa
   streamThrough(memory, param, [param, grad, sum], [true, false, true], (at, n) => {
     kernel(at[0], at[1], at[2], n, sign, weightDecay, -clr, eps);
   });
+}
+
+/** Each named option a finite number. */
+function checkFinite<O extends object>(fn: string, options: O, names: readonly (keyof O & string)[]): void {
+  for (const name of names) {
+    const value = options[name];
+    if (typeof value !== "number" || !Number.isFinite(value)) throw invalidArgument(fn, `options.${name}`, value, "a finite number");
+  }
+}
+
+/** t counted from 1: the step being taken. */
+function checkStep(fn: string, step: number): void {
+  if (!Number.isInteger(step) || step < 1) throw invalidArgument(fn, "options.step", step, "an integer ≥ 1 (the step being taken)");
 }
 
 /** Every array the same type as param (Float32Array or Float64Array) and the same length. */
