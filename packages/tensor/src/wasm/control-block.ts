@@ -34,6 +34,11 @@ export const FIELD = {
   chunkRows: 20,
   /** Threads taking part, the caller included: workers with slot ≥ participants sit the job out. */
   participants: 21,
+  /**
+   * Byte address of one int32 per chunk: a worker stores the job's seq there when it has finished
+   * the chunk, so the caller can copy those rows out while other chunks are still running.
+   */
+  flags: 22,
 } as const;
 
 export const INT32_FIELDS = 32;

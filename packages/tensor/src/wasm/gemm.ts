@@ -45,14 +45,15 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
     const participants = Math.min(threads, Math.ceil(mpad / chunkRows));
     const aSpan = stagedLength(m, k, ars, acs);
     const bSpan = stagedLength(k, n, brs, bcs);
-    // Layout: staged A | staged B | packed B | C (mpad × npad) | one packing scratch per participant.
+    // Layout: staged A | staged B | packed B | C (mpad × npad) | one packing scratch per participant | chunk flags.
     const aAt = runtime.workspace;
     const bAt = align64(aAt + aSpan * size);
     const pbAt = align64(bAt + bSpan * size);
     const cAt = align64(pbAt + npad * k * size);
     const scratchAt = align64(cAt + mpad * npad * size);
     const scratchStride = align64(MC * KC * size);
-    const end = scratchAt + participants * scratchStride;
+    const flagsAt = scratchAt + participants * scratchStride;
+    const end = flagsAt + 4 * Math.ceil(mpad / chunkRows);
     if (end > 2 ** 32 || !runtime.reserve(end)) {
       // Beyond what a 32-bit wasm memory can address: the TypeScript kernel has no such limit.
       gemmF64(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff);
@@ -63,17 +64,23 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
     const sb = stage(view, bAt / size, b, bOff, k, n, brs, bcs);
     const ex = runtime.exports;
     (precision === "f32" ? ex.packBF32 : ex.packBF64)(bAt + sb.offset * size, sb.rs, sb.cs, k, n, pbAt);
+    const c0 = cAt / size;
+    // Rows of C are copied out chunk by chunk as they are final, overlapping the copy (which
+    // also takes the page faults of a fresh output) with the workers' remaining chunks.
+    const copyOut = (i0: number, i1: number): void => {
+      const rows = Math.min(i1, m) - i0;
+      if (rows <= 0) return;
+      if (npad === n) {
+        c.set(view.subarray(c0 + i0 * n, c0 + (i0 + rows) * n), cOff + i0 * n);
+        return;
+      }
+      for (let i = i0; i < i0 + rows; i++) c.set(view.subarray(c0 + i * npad, c0 + i * npad + n), cOff + i * n);
+    };
     runRows(runtime, {
       kind: precision === "f32" ? KIND_F32 : KIND_F64,
       a: aAt + sa.offset * size, ars: sa.rs, acs: sa.cs, m, k, pb: pbAt, c: cAt, ldc: npad, mpad,
-      scratch: scratchAt, scratchStride, chunkRows,
-    }, participants);
-    const c0 = cAt / size;
-    if (npad === n) {
-      c.set(view.subarray(c0, c0 + m * n), cOff);
-    } else {
-      for (let i = 0; i < m; i++) c.set(view.subarray(c0 + i * npad, c0 + i * npad + n), cOff + i * n);
-    }
+      scratch: scratchAt, scratchStride, chunkRows, flags: flagsAt,
+    }, participants, copyOut);
   };
 }
 

@@ -28,7 +28,12 @@ export interface RowJob {
   scratch: number;
   scratchStride: number;
   chunkRows: number;
+  /** Byte address of one int32 per chunk, where workers mark the chunks they finish. */
+  flags: number;
 }
+
+/** Called on the calling thread once rows [i0, i1) of C are final (each row exactly once). */
+export type RowsFinished = (i0: number, i1: number) => void;
 
 interface Pool {
   workers: HostWorker[];
@@ -66,12 +71,18 @@ export function setThreadCount(threads: number): void {
   requestedThreads = threads;
 }
 
-/** Runs the job on `threads` threads (the calling one included) and returns when every row is done. */
-export function runRows(runtime: WasmRuntime, job: RowJob, threads: number): void {
+/**
+ * Runs the job on `threads` threads (the calling one included) and returns when every row is
+ * done. `finished` hands each chunk's rows to the caller as soon as they are final, so the caller
+ * can copy them out while workers still compute: its own chunks right after it runs them, the
+ * workers' whenever it finds them marked done.
+ */
+export function runRows(runtime: WasmRuntime, job: RowJob, threads: number, finished: RowsFinished): void {
   const total = Math.ceil(job.mpad / job.chunkRows);
   const pool = threads > 1 && total > 1 && runtime.shared ? poolFor(runtime, threads) : undefined;
   if (pool === undefined) {
     runDirect(runtime, job, 0, job.mpad, job.scratch);
+    finished(0, job.mpad);
     return;
   }
   const { ctl, claim } = pool;
@@ -88,6 +99,7 @@ export function runRows(runtime: WasmRuntime, job: RowJob, threads: number): voi
   ctl[FIELD.scratch] = job.scratch;
   ctl[FIELD.scratchStride] = job.scratchStride;
   ctl[FIELD.chunkRows] = job.chunkRows;
+  ctl[FIELD.flags] = job.flags;
   ctl[FIELD.participants] = threads;
   Atomics.store(ctl, FIELD.done, 0);
   Atomics.store(ctl, FIELD.error, 0);
@@ -96,11 +108,66 @@ export function runRows(runtime: WasmRuntime, job: RowJob, threads: number): voi
   Atomics.store(claim, 0, BigInt(seq) << 32n);
   Atomics.store(ctl, FIELD.seq, seq);
   Atomics.notify(ctl, FIELD.seq);
-  claimAndRun(runtime, job, pool, seq);
-  if (!waitForChunks(pool, total) || Atomics.load(ctl, FIELD.error) !== 0) {
+  const chunks = new ChunkHandOff(runtime, job, seq, total, finished);
+  claimAndRun(runtime, job, pool, seq, chunks);
+  if (!chunks.drain(pool) || Atomics.load(ctl, FIELD.error) !== 0) {
     // A worker failed or hung: stop using this pool and do every row here (C is overwritten, not accumulated).
     retire(runtime, pool);
     runDirect(runtime, job, 0, job.mpad, job.scratch);
+    chunks.finishRest();
+  }
+}
+
+/** Which chunks of a job the caller has handed on, and the workers' done marks to find the rest by. */
+class ChunkHandOff {
+  private readonly handed: boolean[];
+  /** The job's flags (the memory does not grow while a job runs, so this view stays valid). */
+  private readonly marks: Int32Array;
+  private count = 0;
+  private next = 0;
+
+  constructor(
+    runtime: WasmRuntime, private readonly job: RowJob, private readonly seq: number,
+    private readonly total: number, private readonly finished: RowsFinished,
+  ) {
+    this.handed = new Array<boolean>(total).fill(false);
+    this.marks = new Int32Array(runtime.memory.buffer, job.flags, total);
+  }
+
+  /** Hands on chunk `index` (once). */
+  hand(index: number): void {
+    if (this.handed[index]) return;
+    this.handed[index] = true;
+    this.count++;
+    const i0 = index * this.job.chunkRows;
+    this.finished(i0, Math.min(this.job.mpad, i0 + this.job.chunkRows));
+  }
+
+  /** Hands on every chunk a worker has marked done so far. */
+  handMarked(): void {
+    for (let i = this.next; i < this.total; i++) {
+      if (!this.handed[i] && Atomics.load(this.marks, i) === this.seq) this.hand(i);
+    }
+    while (this.next < this.total && this.handed[this.next]) this.next++;
+  }
+
+  /** Hands on the workers' chunks as they finish; false if the job stalls (no chunk finished for STALL_MS). */
+  drain(pool: Pool): boolean {
+    const { ctl } = pool;
+    let lastProgress = Date.now();
+    for (;;) {
+      const done = Atomics.load(ctl, FIELD.done);
+      this.handMarked();
+      if (this.count === this.total) return true;
+      if (pool.canBlock) Atomics.wait(ctl, FIELD.done, done, 100);
+      if (Atomics.load(ctl, FIELD.done) !== done) lastProgress = Date.now();
+      else if (Date.now() - lastProgress > STALL_MS) return false;
+    }
+  }
+
+  /** Hands on every chunk not handed on yet (after the caller has redone all rows itself). */
+  finishRest(): void {
+    for (let i = 0; i < this.total; i++) this.hand(i);
   }
 }
 
@@ -124,8 +191,11 @@ export function workerChunkCount(runtime: WasmRuntime): number {
   return pool === undefined ? 0 : Atomics.load(pool.ctl, FIELD.workerChunks);
 }
 
-/** Mirrors the worker script's loop (worker-source.ts): claim a chunk by compare-and-swap, run it, count it done. */
-function claimAndRun(runtime: WasmRuntime, job: RowJob, pool: Pool, seq: number): void {
+/**
+ * Mirrors the worker script's loop (worker-source.ts): claim a chunk by compare-and-swap, run it,
+ * count it done; then hand it on, with any chunks the workers have finished meanwhile.
+ */
+function claimAndRun(runtime: WasmRuntime, job: RowJob, pool: Pool, seq: number, chunks: ChunkHandOff): void {
   const { ctl, claim } = pool;
   const tag = BigInt(seq);
   const total = Atomics.load(ctl, FIELD.total);
@@ -138,24 +208,9 @@ function claimAndRun(runtime: WasmRuntime, job: RowJob, pool: Pool, seq: number)
     const i0 = index * job.chunkRows;
     runDirect(runtime, job, i0, Math.min(job.mpad, i0 + job.chunkRows), job.scratch);
     Atomics.add(ctl, FIELD.done, 1);
+    chunks.hand(index);
+    chunks.handMarked();
   }
-}
-
-function waitForChunks(pool: Pool, total: number): boolean {
-  const { ctl } = pool;
-  let done = Atomics.load(ctl, FIELD.done);
-  let lastProgress = Date.now();
-  while (done < total) {
-    if (pool.canBlock) Atomics.wait(ctl, FIELD.done, done, 100);
-    const now = Atomics.load(ctl, FIELD.done);
-    if (now !== done) {
-      done = now;
-      lastProgress = Date.now();
-    } else if (Date.now() - lastProgress > STALL_MS) {
-      return false;
-    }
-  }
-  return true;
 }
 
 function runDirect(runtime: WasmRuntime, job: RowJob, i0: number, i1: number, scratch: number): void {

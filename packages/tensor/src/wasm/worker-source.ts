@@ -2,7 +2,8 @@
  * The worker script, as source text: a worker instantiates the kernel module over the shared
  * memory, then sleeps on the control block's sequence number; when a job is published it claims
  * chunks of rows (compare-and-swap on the claim word tagged with the job's sequence, so a late
- * worker can never take a chunk of a newer job) and runs them until none are left.
+ * worker can never take a chunk of a newer job) and runs them until none are left, marking each
+ * finished chunk with the job's sequence in the job's flags.
  * claimAndRun in thread-pool.ts is the same loop for the calling thread.
  * Plain JavaScript in a string, so it needs no file next to the bundle: Node starts it with
  * `eval: true`, a browser from a Blob URL.
@@ -16,6 +17,7 @@ function start(data) {
   const ctl = new Int32Array(data.memory.buffer, data.control, ${INT32_FIELDS});
   const claim = new BigInt64Array(data.memory.buffer, data.control + ${CLAIM_BYTE_OFFSET}, 1);
   const kernels = [wasm.gemmRowsF32, wasm.gemmRowsF64];
+  let words = new Int32Array(data.memory.buffer);
   if (Atomics.load(ctl, F.generation) !== data.generation) return;
   Atomics.add(ctl, F.ready, 1);
   Atomics.notify(ctl, F.ready);
@@ -37,6 +39,10 @@ function start(data) {
       } catch (error) {
         Atomics.store(ctl, F.error, 1);
       }
+      const flag = ctl[F.flags] / 4 + index;
+      // the memory may have grown since this view was made
+      if (flag >= words.length) words = new Int32Array(data.memory.buffer);
+      Atomics.store(words, flag, seq);
       Atomics.add(ctl, F.workerChunks, 1);
       Atomics.add(ctl, F.done, 1);
       Atomics.notify(ctl, F.done);
