@@ -7,6 +7,7 @@ import { kernels } from "./kernels/index";
 import { checkNumber, contiguousStrides, formatShape } from "./shape";
 import type { NestedArray } from "./create";
 import { Tensor } from "./tensor";
+import { inKernelMemory, kernelMemoryArray } from "./wasm/kernel-memory";
 
 /**
  * Copies the elements of `src` (already broadcast-compatible with `dstShape`) into `dst`
@@ -34,6 +35,21 @@ export function astype(t: Tensor, dtype: DType): Tensor {
   } else {
     copyStrided(data, 0, t.shape, contiguousStrides(t.shape), t);
   }
+  return new Tensor(data, t.shape);
+}
+
+/**
+ * t with its storage in the kernel memory, where the fused optimizer updates (and the wasm
+ * element-wise kernels) work on it in place: t itself when it already lies there, else a
+ * contiguous copy placed there. Meant for long-lived float tensors such as parameters. An int32
+ * tensor, or a host where nothing can be placed (no wasm SIMD, or no shared memory), gets t back.
+ */
+export function placeInKernelMemory(t: Tensor): Tensor {
+  if (!(t instanceof Tensor)) throw invalidArgument("placeInKernelMemory", "t", t, "a Tensor");
+  if (t.dtype === "int32" || inKernelMemory(t.data)) return t;
+  const data = kernelMemoryArray(t.dtype, t.size);
+  if (!inKernelMemory(data)) return t;
+  copyStrided(data, 0, t.shape, contiguousStrides(t.shape), t);
   return new Tensor(data, t.shape);
 }
 

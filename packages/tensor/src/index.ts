@@ -10,6 +10,7 @@ export type { Axes, VarOptions } from "./reduce";
 export { globalNorm } from "./reduce";
 export { broadcastShapes, sumToShape } from "./broadcast";
 export { where } from "./elementwise";
+export { placeInKernelMemory } from "./convert";
 export { concat, stack } from "./join";
 export { oneHot } from "./index-ops";
 export { Generator, defaultGenerator, manualSeed } from "./random";

@@ -1,4 +1,4 @@
-import { Generator, Tensor } from "@descent/tensor";
+import { Generator, Tensor, inKernelMemory, kernelMemoryArray } from "@descent/tensor";
 import { describe, expect, it } from "vitest";
 import { sum } from "../ops/sum";
 import { Linear } from "./linear";
@@ -37,6 +37,17 @@ describe("Linear", () => {
     const a = new Linear(4, 3, { generator: new Generator(9) });
     const b = new Linear(4, 3, { generator: new Generator(9) });
     expect(a.weight.data.toArray()).toEqual(b.weight.data.toArray());
+  });
+
+  // Placement needs wasm SIMD and shared memory (Node has both); elsewhere the arrays are ordinary ones.
+  it.runIf(inKernelMemory(kernelMemoryArray("float32", 1)))("places W and b in kernel memory, with the generator's draws unchanged", () => {
+    const layer = new Linear(5, 4, { generator: new Generator(4) });
+    const draws = new Generator(4);
+    const bound = 1 / Math.sqrt(5);
+    expect(inKernelMemory(layer.weight.data.data)).toBe(true);
+    expect(inKernelMemory(layer.bias!.data.data)).toBe(true);
+    expect(layer.weight.data.toArray()).toEqual(draws.uniform([4, 5], -bound, bound).toArray());
+    expect(layer.bias!.data.toArray()).toEqual(draws.uniform([4], -bound, bound).toArray());
   });
 
   it("gives the weight gradient in W's own layout: dW = dYᵀ·X", () => {

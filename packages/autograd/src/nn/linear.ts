@@ -1,4 +1,4 @@
-import { defaultGenerator, invalidArgument } from "@descent/tensor";
+import { defaultGenerator, invalidArgument, placeInKernelMemory } from "@descent/tensor";
 import type { Generator, Tensor } from "@descent/tensor";
 import { linear } from "../ops/linear";
 import { toVariable } from "../ops/record";
@@ -17,7 +17,8 @@ export interface LinearOptions {
 /**
  * y = x·Wᵀ + b with W of shape (outFeatures, inFeatures), as PyTorch's nn.Linear. PyTorch's
  * default initialization: kaiming_uniform(a = √5) for W, which is U(−1/√fanIn, 1/√fanIn), and
- * the same range for b. W is drawn first, then b, from the generator.
+ * the same range for b. W is drawn first, then b, from the generator. Both are placed in
+ * @descent/tensor's kernel memory, so the fused optimizer updates run on them in place.
  */
 export class Linear extends Module {
   readonly weight: Parameter;
@@ -37,11 +38,11 @@ export class Linear extends Module {
     const a = Math.sqrt(5);
     const gain = Math.sqrt(2 / (1 + a ** 2));
     const weightBound = inFeatures === 0 ? 0 : Math.sqrt(3) * (gain / Math.sqrt(inFeatures));
-    this.weight = this.registerParameter("weight", new Parameter(generator.uniform([outFeatures, inFeatures], -weightBound, weightBound, { dtype })));
+    this.weight = this.registerParameter("weight", new Parameter(placeInKernelMemory(generator.uniform([outFeatures, inFeatures], -weightBound, weightBound, { dtype }))));
     const biasBound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
     this.bias = this.registerParameter(
       "bias",
-      options.bias ?? true ? new Parameter(generator.uniform([outFeatures], -biasBound, biasBound, { dtype })) : null,
+      options.bias ?? true ? new Parameter(placeInKernelMemory(generator.uniform([outFeatures], -biasBound, biasBound, { dtype }))) : null,
     );
   }
 
