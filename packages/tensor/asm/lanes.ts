@@ -9,12 +9,6 @@ export function madd<T>(a: v128, b: v128, c: v128): v128 {
   return v128.add<T>(v128.mul<T>(a, b), c);
 }
 
-/** One element loaded from memory and copied into every lane. */
-export function loadSplat<T>(ptr: usize): v128 {
-  if (sizeof<T>() == 4) return v128.load32_splat(ptr);
-  return v128.load64_splat(ptr);
-}
-
 /** Elements per v128. */
 export function lanes<T>(): i32 {
   return 16 / <i32>sizeof<T>();
