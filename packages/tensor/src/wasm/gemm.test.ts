@@ -10,6 +10,8 @@ import {
 import { KC, MC, MR, THREAD_MIN_MACS } from "./gemm";
 import type { Layout } from "./gemm-reference";
 import { U32, U64, expectWithinBound, operand, reference } from "./gemm-reference";
+import { placeInKernelMemory } from "../convert";
+import { loadKernelMemory } from "./kernel-memory";
 import { loadRuntime } from "./runtime";
 import { waitForWorkers, workerChunkCount } from "./thread-pool";
 
@@ -141,6 +143,27 @@ describe("wasm matmul against a float64 reference", () => {
     use({ backend: "wasm-simd", precision: "highest", float32Accumulation: U64 });
     // float64 keeps 1 + 8·2^-24 = 1 + 2^-21, which is a float32 number, so rounding once keeps it
     expect(values(a.matmul(b))).toEqual(new Array<number>(64).fill(1 + 2 ** -21));
+  });
+});
+
+describe("operands in the kernel memory", () => {
+  it("are read where they lie (also through transposed and offset views), with the bits of staged ones", () => {
+    const memory = loadKernelMemory()!;
+    setBackend(memory.runtime.variant === "simd" ? "wasm-simd" : "wasm-relaxed-simd");
+    for (const precision of ["high", "highest"] as const) {
+      setFloat32MatmulPrecision(precision);
+      for (const dtype of ["float32", "float64"] as const) {
+        const a = operand(70, 45, "contiguous", dtype, 3);
+        const bt = operand(33, 45, "contiguous", dtype, 4);
+        const [pa, pbt] = [placeInKernelMemory(a), placeInKernelMemory(bt)];
+        expect(memory.runtime.addressOf(pa.data)).toBeGreaterThanOrEqual(0);
+        expect(values(pa.matmul(pbt.transpose(0, 1)))).toEqual(values(a.matmul(bt.transpose(0, 1))));
+        // rows 5… of a placed operand: an offset view into the placed block
+        expect(values(pa.slice([5, 70]).matmul(pbt.transpose(0, 1)))).toEqual(values(a.slice([5, 70]).matmul(bt.transpose(0, 1))));
+      }
+    }
+    setFloat32MatmulPrecision("high");
+    setBackend("wasm");
   });
 });
 

@@ -2,8 +2,9 @@
  * The wasm GEMM as a kernel-table entry (GemmKernel). Per call: the operands are staged into the
  * wasm memory (one typed-array copy of the span they occupy, converting int32 or mixed
  * precisions on the way; operands scattered thinly over a large buffer are gathered instead),
- * B is packed into panels, the rows of C are computed on one or more threads, and C is copied
- * out. Every buffer is laid out afresh from the runtime's workspace, which only ever grows.
+ * unless they already lie there (placed in the kernel memory); B is packed into panels, the rows
+ * of C are computed on one or more threads, and C is copied out. Every buffer is laid out afresh
+ * in the runtime's workspace, which is reused from call to call.
  */
 import type { TypedArray } from "../dtype";
 import type { GemmKernel } from "../kernels/matmul";
@@ -43,27 +44,30 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
     const threads = m * n * k >= THREAD_MIN_MACS ? getNumThreads() : 1;
     const chunkRows = chooseChunkRows(mpad, threads);
     const participants = Math.min(threads, Math.ceil(mpad / chunkRows));
-    const aSpan = stagedLength(m, k, ars, acs);
-    const bSpan = stagedLength(k, n, brs, bcs);
-    // Layout: staged A | staged B | packed B | C (mpad × npad) | one packing scratch per participant | chunk flags.
-    const aAt = runtime.workspace;
-    const bAt = align64(aAt + aSpan * size);
-    const pbAt = align64(bAt + bSpan * size);
-    const cAt = align64(pbAt + npad * k * size);
-    const scratchAt = align64(cAt + mpad * npad * size);
+    // An operand already in this memory, of the precision computed in, is read where it lies.
+    const aHome = residentAt(runtime, a, size);
+    const bHome = residentAt(runtime, b, size);
+    const aSpan = aHome >= 0 ? 0 : stagedLength(m, k, ars, acs);
+    const bSpan = bHome >= 0 ? 0 : stagedLength(k, n, brs, bcs);
+    // Workspace layout: staged A | staged B | packed B | C (mpad × npad) | one packing scratch per participant | chunk flags.
+    const bOffset = align64(aSpan * size);
+    const pbOffset = align64(bOffset + bSpan * size);
+    const cOffset = align64(pbOffset + npad * k * size);
+    const scratchOffset = align64(cOffset + mpad * npad * size);
     const scratchStride = align64(MC * KC * size);
-    const flagsAt = scratchAt + participants * scratchStride;
-    const end = flagsAt + 4 * Math.ceil(mpad / chunkRows);
-    if (end > 2 ** 32 || !runtime.reserve(end)) {
+    const flagsOffset = scratchOffset + participants * scratchStride;
+    const base = runtime.workspace(flagsOffset + 4 * Math.ceil(mpad / chunkRows));
+    if (base === null) {
       // Beyond what a 32-bit wasm memory can address: the TypeScript kernel has no such limit.
       gemmF64(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff);
       return;
     }
+    const [bAt, pbAt, cAt, scratchAt] = [base + bOffset, base + pbOffset, base + cOffset, base + scratchOffset];
     const view = precision === "f32" ? runtime.f32() : runtime.f64();
-    const sa = stage(view, aAt / size, a, aOff, m, k, ars, acs);
-    const sb = stage(view, bAt / size, b, bOff, k, n, brs, bcs);
+    const sa = aHome >= 0 ? { at: aHome + aOff * size, rs: ars, cs: acs } : stage(view, base, size, a, aOff, m, k, ars, acs);
+    const sb = bHome >= 0 ? { at: bHome + bOff * size, rs: brs, cs: bcs } : stage(view, bAt, size, b, bOff, k, n, brs, bcs);
     const ex = runtime.exports;
-    (precision === "f32" ? ex.packBF32 : ex.packBF64)(bAt + sb.offset * size, sb.rs, sb.cs, k, n, pbAt);
+    (precision === "f32" ? ex.packBF32 : ex.packBF64)(sb.at, sb.rs, sb.cs, k, n, pbAt);
     const c0 = cAt / size;
     // Rows of C are copied out chunk by chunk as they are final, overlapping the copy (which
     // also takes the page faults of a fresh output) with the workers' remaining chunks.
@@ -78,8 +82,8 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
     };
     runRows(runtime, {
       kind: precision === "f32" ? KIND_F32 : KIND_F64,
-      a: aAt + sa.offset * size, ars: sa.rs, acs: sa.cs, m, k, pb: pbAt, c: cAt, ldc: npad, mpad,
-      scratch: scratchAt, scratchStride, chunkRows, flags: flagsAt,
+      a: sa.at, ars: sa.rs, acs: sa.cs, m, k, pb: pbAt, c: cAt, ldc: npad, mpad,
+      scratch: scratchAt, scratchStride, chunkRows, flags: base + flagsOffset,
     }, participants, copyOut);
   };
 }
@@ -101,23 +105,29 @@ function spanOf(rows: number, cols: number, rs: number, cs: number): number {
   return Math.abs(rs) * (rows - 1) + Math.abs(cs) * (cols - 1) + 1;
 }
 
+/** The byte address of data[0] when data lies in the runtime's memory with `size`-byte floats, else −1. */
+function residentAt(runtime: WasmRuntime, data: TypedArray, size: number): number {
+  const float = size === 4 ? data instanceof Float32Array : data instanceof Float64Array;
+  return float ? runtime.addressOf(data) : -1;
+}
+
 /**
- * Copies a rows×cols operand (element (i, j) at data[off + i·rs + j·cs]) into view from element
- * `at`, converting to the view's type. Returns where element (0, 0) landed, relative to `at`, and
+ * Copies a rows×cols operand (element (i, j) at data[off + i·rs + j·cs]) into view from byte
+ * address `at`, converting to the view's type. Returns the byte address of element (0, 0) and
  * the strides to read it with.
  */
 function stage(
-  view: Float32Array | Float64Array, at: number, data: TypedArray, off: number, rows: number, cols: number, rs: number, cs: number,
-): { offset: number; rs: number; cs: number } {
+  view: Float32Array | Float64Array, at: number, size: number, data: TypedArray, off: number, rows: number, cols: number, rs: number, cs: number,
+): { at: number; rs: number; cs: number } {
   const span = spanOf(rows, cols, rs, cs);
   if (span <= 2 * rows * cols + 64) {
     const first = off + Math.min(0, rs * (rows - 1)) + Math.min(0, cs * (cols - 1));
-    view.set(data.subarray(first, first + span), at);
-    return { offset: off - first, rs, cs };
+    view.set(data.subarray(first, first + span), at / size);
+    return { at: at + (off - first) * size, rs, cs };
   }
-  let q = at;
+  let q = at / size;
   for (let i = 0; i < rows; i++) {
     for (let j = 0, p = off + i * rs; j < cols; j++, p += cs) view[q++] = data[p];
   }
-  return { offset: 0, rs: cols, cs: 1 };
+  return { at, rs: cols, cs: 1 };
 }

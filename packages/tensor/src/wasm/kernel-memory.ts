@@ -1,7 +1,8 @@
 /**
- * Kernel memory: a WebAssembly memory of its own, with an instance of the kernel module over it,
- * where long-lived arrays (parameters, gradients, optimizer state) can be placed so that the fused
- * kernels update them in place, with no copy. Arrays elsewhere are staged through it chunk by chunk.
+ * Kernel memory: the linear memory of the kernel runtime (runtime.ts), where long-lived arrays
+ * (parameters, gradients, optimizer state) can be placed so that the fused kernels update them in
+ * place, with no copy, and the matmul reads them where they lie. Arrays elsewhere are staged
+ * through it chunk by chunk.
  *
  * Placement needs shared memory: a shared WebAssembly.Memory keeps every view valid when it grows,
  * where a private one detaches them. Without it (a browser page that is not cross-origin
@@ -13,19 +14,18 @@
  */
 import type { FloatArray } from "../dtype";
 import { invalidArgument } from "../errors";
-import { BlockAllocator } from "./block-allocator";
-import { webAssembly } from "./host";
 import type { KernelExports, WasmRuntime } from "./runtime";
-import { align64, loadRuntime } from "./runtime";
+import { loadRuntime } from "./runtime";
 import { bestVariant } from "./select";
 
-const PAGE_BYTES = 65536;
 /** Bytes per staged array per chunk: a handful of chunks stay in L2 between copy-in, update and copy-out. */
 export const STAGE_BYTES = 128 * 1024;
 /** Staged arrays at most (Adam with AMSGrad: parameter, gradient and three state arrays). */
 const STAGE_SLOTS = 5;
 
 export interface KernelMemory {
+  /** The runtime whose memory this is (its thread pool can run kernels over placed arrays). */
+  readonly runtime: WasmRuntime;
   readonly exports: KernelExports;
   /** Byte address of STAGE_SLOTS areas of STAGE_BYTES for arrays that live elsewhere. */
   readonly stage: number;
@@ -39,7 +39,7 @@ export interface KernelMemory {
 
 let kernelMemory: KernelMemory | null | undefined;
 
-/** The kernel memory, created on first use; null without WebAssembly SIMD. */
+/** The kernel memory (the best variant's runtime), set up on first use; null without WebAssembly SIMD. */
 export function loadKernelMemory(): KernelMemory | null {
   if (kernelMemory === undefined) {
     const variant = bestVariant();
@@ -50,54 +50,25 @@ export function loadKernelMemory(): KernelMemory | null {
 }
 
 function createKernelMemory(runtime: WasmRuntime): KernelMemory | null {
-  const api = webAssembly()!;
-  let memory: { buffer: ArrayBuffer | SharedArrayBuffer; grow(pages: number): number };
-  let exports: KernelExports;
-  try {
-    // the runtime's module was compiled for shared memory exactly when its memory is shared
-    memory = runtime.shared ? new api.Memory({ initial: 1, maximum: 65536, shared: true }) : new api.Memory({ initial: 1, maximum: 65536 });
-    exports = new api.Instance(runtime.module, { env: { memory } }).exports as unknown as KernelExports;
-  } catch {
-    return null;
-  }
-  const buffers = new WeakSet();
-  let f32 = new Float32Array(memory.buffer);
-  let f64 = new Float64Array(memory.buffer);
-  buffers.add(memory.buffer);
-  const grow = (end: number): boolean => {
-    const missing = Math.ceil((end - memory.buffer.byteLength) / PAGE_BYTES);
-    if (missing > 0) {
-      try {
-        memory.grow(missing);
-      } catch {
-        return false;
-      }
-      f32 = new Float32Array(memory.buffer);
-      f64 = new Float64Array(memory.buffer);
-      buffers.add(memory.buffer);
-    }
-    return true;
-  };
-  const allocator = new BlockAllocator(align64(exports.heapBase()), grow);
-  const stage = allocator.allocate(STAGE_SLOTS * STAGE_BYTES);
+  const stage = runtime.allocator.allocate(STAGE_SLOTS * STAGE_BYTES);
   if (stage === null) return null;
   const registry = new FinalizationRegistry<number>((address) => {
-    allocator.release(address);
+    runtime.allocator.release(address);
   });
   return {
-    exports,
+    runtime,
+    exports: runtime.exports,
     stage,
-    view: (type) => (type === "float32" ? f32 : f64),
-    addressOf: (array) => (buffers.has(array.buffer) ? array.byteOffset : -1),
+    view: (type) => (type === "float32" ? runtime.f32() : runtime.f64()),
+    addressOf: (array) => runtime.addressOf(array),
     place(type, length) {
       // a private memory detaches its views when it grows, so nothing may live in it
       if (!runtime.shared) return null;
       const Type = type === "float32" ? Float32Array : Float64Array;
-      const address = allocator.allocate(length * Type.BYTES_PER_ELEMENT);
+      const address = runtime.allocator.allocate(length * Type.BYTES_PER_ELEMENT);
       if (address === null) return null;
       // typed as ArrayBuffer: the library types have no constructor overload for SharedArrayBuffer
-      const array = new Type(memory.buffer as ArrayBuffer, address, length);
-      buffers.add(array.buffer);
+      const array = new Type(runtime.buffer() as ArrayBuffer, address, length);
       array.fill(0);
       registry.register(array, address);
       return array;

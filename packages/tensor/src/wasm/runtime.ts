@@ -4,10 +4,13 @@
  * source compiled with fused multiply-adds; Node 20 accepts it only with
  * --experimental-wasm-relaxed-simd, Chromium by default). Where shared memory is available the
  * memory is shared, so worker threads can instantiate the same module over it.
- * The memory grows on demand and never shrinks: per-call buffers are laid out from `workspace`
- * on every call, so there is no allocation churn.
+ * A block allocator hands out the memory after the module's static data: the thread pool's
+ * control block, the kernel memory's arrays and staging area, and one per-call workspace that
+ * is reused from call to call (it grows when a call needs more, and the memory never shrinks),
+ * so there is no allocation churn. Kernels address every array placed here where it lies.
  */
 import type { WasmMemory, WasmModule } from "./host";
+import { BlockAllocator } from "./block-allocator";
 import { decodeBase64, sharedMemorySupported, webAssembly } from "./host";
 import relaxedSimdShared from "./relaxed-simd-shared-wasm";
 import relaxedSimd from "./relaxed-simd-wasm";
@@ -64,8 +67,8 @@ type GemmRows = (
 ) => void;
 
 const PAGE_BYTES = 65536;
-/** Bytes kept at the start of the heap for the thread pool's control block. */
-export const CONTROL_BYTES = 256;
+/** Bytes of the thread pool's control block (layout in control-block.ts). */
+export const CONTROL_BYTES = 512;
 
 export interface WasmRuntime {
   readonly variant: WasmVariant;
@@ -75,11 +78,17 @@ export interface WasmRuntime {
   readonly shared: boolean;
   /** Byte address of the thread pool's control block (CONTROL_BYTES long). */
   readonly control: number;
-  /** First byte free for per-call buffers (64-byte aligned). */
-  readonly workspace: number;
-  /** Makes [0, bytes) addressable; false when that exceeds the memory's maximum (the caller then falls back). */
-  reserve(bytes: number): boolean;
-  /** Views of the current memory (renewed after growth). */
+  /** Blocks of this memory; the caller releases what it allocates. */
+  readonly allocator: BlockAllocator;
+  /**
+   * Byte address of the per-call workspace, at least `bytes` long (64-byte aligned; its contents
+   * are not kept from one call to the next), or null when the memory cannot grow that far.
+   */
+  workspace(bytes: number): number | null;
+  /** The byte address of an array lying in this memory, or −1 for an array elsewhere. */
+  addressOf(array: ArrayBufferView): number;
+  /** The current buffer and views of the memory (renewed after growth). */
+  buffer(): ArrayBufferLike;
   f32(): Float32Array;
   f64(): Float64Array;
 }
@@ -138,29 +147,50 @@ function instantiate(variant: WasmVariant): WasmRuntime | null {
   }
 }
 
-function createRuntime(variant: WasmVariant, module: WasmModule, memory: WasmMemory, exports: KernelExports, shared: boolean): WasmRuntime {
-  const control = align64(exports.heapBase());
-  const workspace = control + CONTROL_BYTES;
+function createRuntime(variant: WasmVariant, module: WasmModule, memory: WasmMemory, exports: KernelExports, shared: boolean): WasmRuntime | null {
+  // Every buffer the memory has had: a shared memory's arrays stay valid over the buffer they were made on.
+  const buffers = new WeakSet();
   let f32 = new Float32Array(memory.buffer);
   let f64 = new Float64Array(memory.buffer);
+  buffers.add(memory.buffer);
   const renew = (): void => {
     if (f32.buffer.byteLength !== memory.buffer.byteLength) {
       f32 = new Float32Array(memory.buffer);
       f64 = new Float64Array(memory.buffer);
+      buffers.add(memory.buffer);
     }
   };
-  const runtime: WasmRuntime = {
-    variant, module, memory, exports, shared, control, workspace,
-    reserve(bytes) {
-      const missing = Math.ceil((bytes - memory.buffer.byteLength) / PAGE_BYTES);
-      if (missing <= 0) return true;
-      try {
-        memory.grow(missing);
-      } catch {
-        return false;
-      }
+  const grow = (end: number): boolean => {
+    if (end > 2 ** 32) return false;
+    const missing = Math.ceil((end - memory.buffer.byteLength) / PAGE_BYTES);
+    if (missing <= 0) return true;
+    try {
+      memory.grow(missing);
+    } catch {
+      return false;
+    }
+    renew();
+    return true;
+  };
+  const allocator = new BlockAllocator(align64(exports.heapBase()), grow);
+  const control = allocator.allocate(CONTROL_BYTES);
+  if (control === null) return null;
+  let work = { at: -1, size: 0 };
+  return {
+    variant, module, memory, exports, shared, control, allocator,
+    workspace(bytes) {
+      if (bytes <= work.size) return work.at;
+      if (work.at >= 0) allocator.release(work.at);
+      work = { at: -1, size: 0 };
+      const at = allocator.allocate(bytes);
+      if (at === null) return null;
+      work = { at, size: bytes };
+      return at;
+    },
+    addressOf: (array) => (buffers.has(array.buffer) ? array.byteOffset : -1),
+    buffer() {
       renew();
-      return true;
+      return memory.buffer;
     },
     f32() {
       renew();
@@ -171,8 +201,6 @@ function createRuntime(variant: WasmVariant, module: WasmModule, memory: WasmMem
       return f64;
     },
   };
-  runtime.reserve(workspace);
-  return runtime;
 }
 
 export function align64(bytes: number): number {
