@@ -1,8 +1,13 @@
 /**
- * Layout of the thread pool's control block, CONTROL_BYTES at the start of the heap of a
- * shared-memory runtime: int32 fields read and written with Atomics by the calling thread and the
- * workers, then one int64 claim word. The worker script (worker-source.ts) is generated from these
+ * Layout of the thread pool's control block (CONTROL_BYTES at runtime.control): int32 fields read
+ * and written with Atomics by the calling thread and the workers, one int64 claim word, then the
+ * current job's arguments as float64s. The worker script (worker-source.ts) is generated from these
  * numbers, so the two sides cannot disagree.
+ *
+ * A job is one call of a kernel export, cut into chunks: in "rows" mode (the GEMM) a chunk is a
+ * range of rows of C passed as the export's i0, i1 arguments; in "elements" mode (element-wise and
+ * optimizer kernels) a chunk is a range of elements, every array address moved to its start and
+ * the length argument set to its size.
  */
 export const FIELD = {
   /** Job sequence number; workers sleep on it (Atomics.wait) and wake when it changes. */
@@ -18,33 +23,48 @@ export const FIELD = {
   generation: 5,
   /** Chunks run by workers since the pool started (tests check that workers take part). */
   workerChunks: 6,
-  // The job: which kernel, its arguments, and how the rows of C are cut into chunks.
-  kind: 8,
-  a: 9,
-  ars: 10,
-  acs: 11,
-  m: 12,
-  k: 13,
-  pb: 14,
-  c: 15,
-  ldc: 16,
-  mpad: 17,
-  scratch: 18,
-  scratchStride: 19,
-  chunkRows: 20,
   /** Threads taking part, the caller included: workers with slot ≥ participants sit the job out. */
-  participants: 21,
+  participants: 7,
+  /** Index of the export in CHUNK_EXPORTS. */
+  kind: 8,
+  /** MODE_ROWS or MODE_ELEMENTS. */
+  mode: 9,
+  /** Arguments of the export, at ARGS_BYTE_OFFSET. */
+  argc: 10,
+  /** Elements mode: bit i set when argument i is an array's byte address (0 for no array stays 0). */
+  pointerMask: 11,
+  /** Elements mode: the index of the length argument. */
+  lengthArg: 12,
+  /** Elements mode: bytes per element. */
+  elementBytes: 13,
+  /** Rows or elements per chunk, and in all. */
+  chunk: 14,
+  extent: 15,
   /**
-   * Byte address of one int32 per chunk: a worker stores the job's seq there when it has finished
-   * the chunk, so the caller can copy those rows out while other chunks are still running.
+   * Byte address of one int32 per chunk: a worker stores the job's seq there when it has run the
+   * chunk, so the caller can use those rows while other chunks still run.
    */
-  flags: 22,
+  flags: 16,
+  /** Rows mode: bytes between the packing scratch areas of consecutive threads (slot s adds s·scratchStride). */
+  scratchStride: 17,
 } as const;
 
 export const INT32_FIELDS = 32;
 /** Byte offset of the int64 claim word: (job seq << 32) | index of the next unclaimed chunk. */
 export const CLAIM_BYTE_OFFSET = 128;
+/** Byte offset of the job's arguments, MAX_ARGS float64s. */
+export const ARGS_BYTE_OFFSET = 192;
+export const MAX_ARGS = 20;
 
-/** Job kinds, the index into [gemmRowsF32, gemmRowsF64]. */
-export const KIND_F32 = 0;
-export const KIND_F64 = 1;
+export const MODE_ROWS = 0;
+export const MODE_ELEMENTS = 1;
+
+/** Rows mode: positions of i0, i1 and the scratch address in the GEMM's arguments. */
+export const ROWS_ARGS = { i0: 8, i1: 9, scratch: 10 } as const;
+
+/** The kernel exports a job can run, by index (FIELD.kind). */
+export const CHUNK_EXPORTS = [
+  "gemmRowsF32", "gemmRowsF64", "binaryF32", "binaryF64", "unaryF32", "unaryF64",
+  "adamF32", "adamF64", "sgdF32", "sgdF64", "rmspropF32", "rmspropF64", "adagradF32", "adagradF64",
+] as const;
+export type ChunkExport = (typeof CHUNK_EXPORTS)[number];

@@ -2,7 +2,7 @@
  * WebAssembly SIMD versions of the kernel table's add, sub, mul, div, the six comparisons (float
  * output, as the table's), neg, abs, sqrt and relu,
  * for long contiguous float runs: operands are streamed through the kernel memory (or read where
- * they lie, when they were placed there). Anything else (short runs, strided or broadcast
+ * they lie, when they were placed there, and then split across the worker threads when long). Anything else (short runs, strided or broadcast
  * operands other than a single broadcast b, int32 or mixed types) goes to the TypeScript kernel.
  * The results are the TypeScript kernels' bit for bit: these operations on float32 values
  * computed in float64 and rounded once are the float32 operations.
@@ -14,6 +14,7 @@ import type { UnaryKernel } from "../kernels/unary";
 import { absKernel, negKernel, reluKernel, sqrtKernel } from "../kernels/unary";
 import type { KernelMemory } from "./kernel-memory";
 import { STAGE_BYTES, loadKernelMemory, streamThrough } from "./kernel-memory";
+import { runElements } from "./thread-pool";
 
 /** Below this many elements the TypeScript loop costs about what staging does. */
 export const WASM_ELEMENTWISE_MIN = 1024;
@@ -35,7 +36,7 @@ export function wasmBinaryKernel(op: keyof typeof BINARY_OPS, fallback: BinaryKe
       return;
     }
     const f32 = kind === "float32";
-    const kernel = f32 ? memory.exports.binaryF32 : memory.exports.binaryF64;
+    const [name, size] = f32 ? ["binaryF32", 4] as const : ["binaryF64", 8] as const;
     const outRun = (out as Float32Array | Float64Array).subarray(o, o + n);
     const aRun = (a as Float32Array | Float64Array).subarray(ai, ai + n);
     if (bs === 0) {
@@ -43,13 +44,13 @@ export function wasmBinaryKernel(op: keyof typeof BINARY_OPS, fallback: BinaryKe
       const at = memory.stage + 4 * STAGE_BYTES;
       memory.view(kind)[at / (f32 ? 4 : 8)] = b[bi];
       streamThrough(memory, aRun, [aRun, outRun], [false, true], (p, m) => {
-        kernel(code, p[0], at, 0, p[1], m);
+        runElements(memory.runtime, name, [code, p[0], at, 0, p[1], m], [1, 4], 5, size);
       });
       return;
     }
     const bRun = (b as Float32Array | Float64Array).subarray(bi, bi + n);
     streamThrough(memory, aRun, [aRun, bRun, outRun], [false, false, true], (p, m) => {
-      kernel(code, p[0], p[1], 1, p[2], m);
+      runElements(memory.runtime, name, [code, p[0], p[1], 1, p[2], m], [1, 2, 4], 5, size);
     });
   };
 }
@@ -63,11 +64,11 @@ export function wasmUnaryKernel(op: keyof typeof UNARY_OPS, fallback: UnaryKerne
       fallback(out, o, os, a, ai, as, n);
       return;
     }
-    const kernel = kind === "float32" ? memory.exports.unaryF32 : memory.exports.unaryF64;
+    const [name, size] = kind === "float32" ? ["unaryF32", 4] as const : ["unaryF64", 8] as const;
     const outRun = (out as Float32Array | Float64Array).subarray(o, o + n);
     const aRun = (a as Float32Array | Float64Array).subarray(ai, ai + n);
     streamThrough(memory, aRun, [aRun, outRun], [false, true], (p, m) => {
-      kernel(code, p[0], p[1], m);
+      runElements(memory.runtime, name, [code, p[0], p[1], m], [1, 2], 3, size);
     });
   };
 }

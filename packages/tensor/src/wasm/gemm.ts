@@ -9,10 +9,9 @@
 import type { TypedArray } from "../dtype";
 import type { GemmKernel } from "../kernels/matmul";
 import { gemmF64 } from "../kernels/matmul";
-import { KIND_F32, KIND_F64 } from "./control-block";
 import type { WasmRuntime } from "./runtime";
 import { align64 } from "./runtime";
-import { getNumThreads, runRows } from "./thread-pool";
+import { getNumThreads, runJob } from "./thread-pool";
 
 /** Rows per register tile and per packed block, and the packed slice depth: as in asm/gemm.ts and asm/pack.ts. */
 export const MR = 4;
@@ -49,14 +48,13 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
     const bHome = residentAt(runtime, b, size);
     const aSpan = aHome >= 0 ? 0 : stagedLength(m, k, ars, acs);
     const bSpan = bHome >= 0 ? 0 : stagedLength(k, n, brs, bcs);
-    // Workspace layout: staged A | staged B | packed B | C (mpad × npad) | one packing scratch per participant | chunk flags.
+    // Workspace layout: staged A | staged B | packed B | C (mpad × npad) | one packing scratch per participant.
     const bOffset = align64(aSpan * size);
     const pbOffset = align64(bOffset + bSpan * size);
     const cOffset = align64(pbOffset + npad * k * size);
     const scratchOffset = align64(cOffset + mpad * npad * size);
     const scratchStride = align64(MC * KC * size);
-    const flagsOffset = scratchOffset + participants * scratchStride;
-    const base = runtime.workspace(flagsOffset + 4 * Math.ceil(mpad / chunkRows));
+    const base = runtime.workspace(scratchOffset + participants * scratchStride);
     if (base === null) {
       // Beyond what a 32-bit wasm memory can address: the TypeScript kernel has no such limit.
       gemmF64(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff);
@@ -80,10 +78,11 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
       }
       for (let i = i0; i < i0 + rows; i++) c.set(view.subarray(c0 + i * npad, c0 + i * npad + n), cOff + i * n);
     };
-    runRows(runtime, {
-      kind: precision === "f32" ? KIND_F32 : KIND_F64,
-      a: sa.at, ars: sa.rs, acs: sa.cs, m, k, pb: pbAt, c: cAt, ldc: npad, mpad,
-      scratch: scratchAt, scratchStride, chunkRows, flags: base + flagsOffset,
+    runJob(runtime, {
+      mode: "rows", export: precision === "f32" ? "gemmRowsF32" : "gemmRowsF64",
+      // (a, ars, acs, m, k, pb, c, ldc, i0, i1, scratch): i0 and i1 are set per chunk
+      args: [sa.at, sa.rs, sa.cs, m, k, pbAt, cAt, npad, 0, 0, scratchAt],
+      chunk: chunkRows, extent: mpad, scratchStride,
     }, participants, copyOut);
   };
 }

@@ -11,6 +11,7 @@ import type { FloatArray } from "../dtype";
 import { DescentError, invalidArgument } from "../errors";
 import type { KernelMemory } from "./kernel-memory";
 import { loadKernelMemory, streamThrough } from "./kernel-memory";
+import { runElements } from "./thread-pool";
 
 export interface AdamWasmOptions {
   lr: number;
@@ -84,10 +85,10 @@ export function adamUpdateWasm(param: FloatArray, grad: FloatArray, expAvg: Floa
   const decay = decoupled ? 1 - lr * weightDecay : 1;
   const negStepSize = -(lr / (1 - beta1 ** step));
   const bc2Sqrt = Math.sqrt(1 - beta2 ** step);
-  const kernel = param instanceof Float32Array ? memory.exports.adamF32 : memory.exports.adamF64;
+  const [name, size] = param instanceof Float32Array ? ["adamF32", 4] as const : ["adamF64", 8] as const;
   streamThrough(memory, param, [param, grad, expAvg, expAvgSq, maxExpAvgSq], [true, false, true, true, true], (at, n) => {
-    kernel(at[0], at[1], at[2], at[3], maxExpAvgSq === null ? 0 : at[4], n,
-      sign, l2, decay, decoupled, beta1, 1 - beta1, beta2, 1 - beta2, negStepSize, bc2Sqrt, eps);
+    runElements(memory.runtime, name, [at[0], at[1], at[2], at[3], maxExpAvgSq === null ? 0 : at[4], n,
+      sign, l2, decay, Number(decoupled), beta1, 1 - beta1, beta2, 1 - beta2, negStepSize, bc2Sqrt, eps], [0, 1, 2, 3, 4], 5, size);
   });
 }
 
@@ -104,11 +105,11 @@ export function sgdUpdateWasm(param: FloatArray, grad: FloatArray, momentumBuffe
   const { lr, momentum, dampening, weightDecay } = options;
   checkFinite(fn, options, ["lr", "momentum", "dampening", "weightDecay"] as const);
   const memory = requireKernelMemory(fn);
-  const kernel = param instanceof Float32Array ? memory.exports.sgdF32 : memory.exports.sgdF64;
+  const [name, size] = param instanceof Float32Array ? ["sgdF32", 4] as const : ["sgdF64", 8] as const;
   const sign = options.maximize ? -1 : 1;
   streamThrough(memory, param, [param, grad, momentumBuffer], [true, false, true], (at, n) => {
-    kernel(at[0], at[1], momentumBuffer === null ? 0 : at[2], n,
-      sign, weightDecay, momentum, 1 - dampening, -lr, options.nesterov, options.firstStep);
+    runElements(memory.runtime, name, [at[0], at[1], momentumBuffer === null ? 0 : at[2], n,
+      sign, weightDecay, momentum, 1 - dampening, -lr, Number(options.nesterov), Number(options.firstStep)], [0, 1, 2], 3, size);
   });
 }
 
@@ -128,10 +129,11 @@ export function rmspropUpdateWasm(param: FloatArray, grad: FloatArray, squareAvg
   const { lr, alpha, eps, weightDecay, momentum } = options;
   checkFinite(fn, options, ["lr", "alpha", "eps", "weightDecay", "momentum"] as const);
   const memory = requireKernelMemory(fn);
-  const kernel = param instanceof Float32Array ? memory.exports.rmspropF32 : memory.exports.rmspropF64;
+  const [name, size] = param instanceof Float32Array ? ["rmspropF32", 4] as const : ["rmspropF64", 8] as const;
   const sign = options.maximize ? -1 : 1;
   streamThrough(memory, param, [param, grad, squareAvg, gradAvg, buffer], [true, false, true, true, true], (at, n) => {
-    kernel(at[0], at[1], at[2], gradAvg === null ? 0 : at[3], buffer === null ? 0 : at[4], n, sign, weightDecay, alpha, 1 - alpha, eps, momentum, -lr);
+    runElements(memory.runtime, name, [at[0], at[1], at[2], gradAvg === null ? 0 : at[3], buffer === null ? 0 : at[4], n,
+      sign, weightDecay, alpha, 1 - alpha, eps, momentum, -lr], [0, 1, 2, 3, 4], 5, size);
   });
 }
 
@@ -148,11 +150,11 @@ export function adagradUpdateWasm(param: FloatArray, grad: FloatArray, sum: Floa
   checkFinite(fn, options, ["lr", "lrDecay", "weightDecay", "eps"] as const);
   checkStep(fn, step);
   const memory = requireKernelMemory(fn);
-  const kernel = param instanceof Float32Array ? memory.exports.adagradF32 : memory.exports.adagradF64;
+  const [name, size] = param instanceof Float32Array ? ["adagradF32", 4] as const : ["adagradF64", 8] as const;
   const sign = options.maximize ? -1 : 1;
   const clr = lr / (1 + (step - 1) * lrDecay);
   streamThrough(memory, param, [param, grad, sum], [true, false, true], (at, n) => {
-    kernel(at[0], at[1], at[2], n, sign, weightDecay, -clr, eps);
+    runElements(memory.runtime, name, [at[0], at[1], at[2], n, sign, weightDecay, -clr, eps], [0, 1, 2], 3, size);
   });
 }
 

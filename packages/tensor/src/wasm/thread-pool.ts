@@ -1,51 +1,67 @@
 /**
- * Worker threads over the shared wasm memory. A job's rows of C are cut into chunks; the calling
- * thread publishes the job in the control block, wakes the workers, then claims and runs chunks
- * itself alongside them. Nothing ever waits for a worker that has not claimed work: a worker
- * still starting (or one that failed to start) simply takes no chunks, and the caller does them.
- * The caller blocks only for chunks a worker is running. Workers are unref'd: they never keep a
- * Node process alive.
+ * Worker threads over the shared wasm memory. A job (one kernel export, see control-block.ts) is
+ * cut into chunks; the calling thread publishes it in the control block, wakes the workers, then
+ * claims and runs chunks itself alongside them. Nothing ever waits for a worker that has not
+ * claimed work: a worker still starting (or one that failed to start) simply takes no chunks, and
+ * the caller does them. The caller blocks only for chunks a worker is running. Workers are
+ * unref'd: they never keep a Node process alive.
  */
-import { CLAIM_BYTE_OFFSET, FIELD, INT32_FIELDS, KIND_F32 } from "./control-block";
+import type { ChunkExport } from "./control-block";
+import {
+  ARGS_BYTE_OFFSET, CHUNK_EXPORTS, CLAIM_BYTE_OFFSET, FIELD, INT32_FIELDS, MAX_ARGS, MODE_ELEMENTS, MODE_ROWS, ROWS_ARGS,
+} from "./control-block";
 import type { HostWorker } from "./host";
 import { hardwareConcurrency, isNode, nodeWorkerThreads, sharedMemorySupported, startBrowserWorker } from "./host";
 import type { WasmRuntime } from "./runtime";
-import { BROWSER_WORKER_SOURCE, NODE_WORKER_SOURCE } from "./worker-source";
+import { BROWSER_WORKER_SOURCE, CHUNK_LAYOUT, NODE_WORKER_SOURCE, runChunk } from "./worker-source";
 
-/** Rows [0, mpad) of C = A·B by gemmRowsF32/F64, in chunks of chunkRows rows. Addresses in bytes. */
-export interface RowJob {
-  kind: number;
-  a: number;
-  ars: number;
-  acs: number;
-  m: number;
-  k: number;
-  pb: number;
-  c: number;
-  ldc: number;
-  mpad: number;
-  /** Scratch of participant s (0 = the calling thread) at scratch + s·scratchStride. */
-  scratch: number;
-  scratchStride: number;
-  chunkRows: number;
-  /** Byte address of one int32 per chunk, where workers mark the chunks they finish. */
-  flags: number;
+/** One call of a kernel export over rows of C (the GEMM) or over elements, cut into chunks. */
+export type Job = RowsJob | ElementsJob;
+
+interface JobBase {
+  export: ChunkExport;
+  /** The export's arguments (addresses in bytes; booleans as 0 or 1). */
+  args: number[];
+  /** Rows or elements per chunk, and in all. */
+  chunk: number;
+  extent: number;
 }
 
-/** Called on the calling thread once rows [i0, i1) of C are final (each row exactly once). */
-export type RowsFinished = (i0: number, i1: number) => void;
+/** gemmRowsF32/F64: a chunk is rows [i0, i1) (ROWS_ARGS), thread s packs in scratch + s·scratchStride. */
+export interface RowsJob extends JobBase {
+  mode: "rows";
+  scratchStride: number;
+}
+
+/** A chunk is a range of elements: the arguments named in `pointers` move to its start, `length` becomes its size. */
+export interface ElementsJob extends JobBase {
+  mode: "elements";
+  pointers: number[];
+  length: number;
+  elementBytes: number;
+}
+
+/** Called on the calling thread once chunk rows/elements [i0, i1) are final (each exactly once). */
+export type ChunkFinished = (i0: number, i1: number) => void;
 
 interface Pool {
   workers: HostWorker[];
   generation: number;
   ctl: Int32Array;
   claim: BigInt64Array;
+  args: Float64Array;
   /** Atomics.wait is allowed on this thread (not on a browser's main thread). */
   canBlock: boolean;
+  /** One int32 per chunk (a block of the runtime's memory) where workers mark the chunks they finish. */
+  flags: { at: number; capacity: number };
 }
 
-/** A job with no progress for this long is abandoned: the pool is dropped and the caller redoes the rows. */
+/** A job with no progress for this long is abandoned: the pool is dropped and the caller redoes the work. */
 const STALL_MS = 60_000;
+/** Element-wise work below this many elements stays on the calling thread: waking a worker costs more. */
+export const PARALLEL_MIN_ELEMENTS = 1 << 18;
+/** Elements per chunk of element-wise work (a multiple of every SIMD width). */
+const ELEMENT_CHUNK = 1 << 15;
 
 let requestedThreads: number | undefined;
 const pools = new Map<WasmRuntime, Pool>();
@@ -57,7 +73,7 @@ export function threadsSupported(): boolean {
   return typeof (globalThis as { Worker?: unknown }).Worker === "function";
 }
 
-/** Threads the matmul kernels use, the calling thread included: min(2, cores) by default, 1 where threads are unsupported. */
+/** Threads the kernels use, the calling thread included: min(2, cores) by default, 1 where threads are unsupported. */
 export function getNumThreads(): number {
   if (!threadsSupported()) return 1;
   return requestedThreads ?? Math.max(1, Math.min(2, hardwareConcurrency()));
@@ -65,57 +81,103 @@ export function getNumThreads(): number {
 
 /**
  * Sets the thread count (a positive integer; ignored where threads are unsupported). Missing
- * workers start on the next large product; surplus ones stay, idle, for when the count goes back up.
+ * workers start on the next large job; surplus ones stay, idle, for when the count goes back up.
  */
 export function setThreadCount(threads: number): void {
   requestedThreads = threads;
 }
 
 /**
- * Runs the job on `threads` threads (the calling one included) and returns when every row is
- * done. `finished` hands each chunk's rows to the caller as soon as they are final, so the caller
- * can copy them out while workers still compute: its own chunks right after it runs them, the
- * workers' whenever it finds them marked done.
+ * Runs the job on `threads` threads (the calling one included) and returns when it is done.
+ * `finished` hands each chunk to the caller as soon as it is final, so the caller can copy it out
+ * while workers still compute: its own chunks right after it runs them, the workers' whenever it
+ * finds them marked done.
  */
-export function runRows(runtime: WasmRuntime, job: RowJob, threads: number, finished: RowsFinished): void {
-  const total = Math.ceil(job.mpad / job.chunkRows);
+export function runJob(runtime: WasmRuntime, job: Job, threads: number, finished: ChunkFinished = () => undefined): void {
+  const total = Math.ceil(job.extent / job.chunk);
   const pool = threads > 1 && total > 1 && runtime.shared ? poolFor(runtime, threads) : undefined;
-  if (pool === undefined) {
-    runDirect(runtime, job, 0, job.mpad, job.scratch);
-    finished(0, job.mpad);
+  if (pool === undefined || !reserveFlags(runtime, pool, total)) {
+    runWhole(runtime, job);
+    finished(0, job.extent);
     return;
   }
-  const { ctl, claim } = pool;
-  ctl[FIELD.kind] = job.kind;
-  ctl[FIELD.a] = job.a;
-  ctl[FIELD.ars] = job.ars;
-  ctl[FIELD.acs] = job.acs;
-  ctl[FIELD.m] = job.m;
-  ctl[FIELD.k] = job.k;
-  ctl[FIELD.pb] = job.pb;
-  ctl[FIELD.c] = job.c;
-  ctl[FIELD.ldc] = job.ldc;
-  ctl[FIELD.mpad] = job.mpad;
-  ctl[FIELD.scratch] = job.scratch;
-  ctl[FIELD.scratchStride] = job.scratchStride;
-  ctl[FIELD.chunkRows] = job.chunkRows;
-  ctl[FIELD.flags] = job.flags;
+  const seq = publish(pool, job, threads, total);
+  const chunks = new ChunkHandOff(runtime, pool, job, seq, total, finished);
+  claimAndRun(runtime, pool, seq, chunks);
+  if (!chunks.drain(pool) || Atomics.load(pool.ctl, FIELD.error) !== 0) {
+    // A worker failed or hung: stop using this pool and run here every chunk not known to be done
+    // (not run here, not marked by a worker: a worker marks a chunk only once it has run it whole).
+    retire(runtime, pool);
+    chunks.runRest(runtime, pool);
+  }
+}
+
+/**
+ * Calls an element-wise export (`args[length]` elements; the arguments at `pointers` are array
+ * addresses): on the worker threads, in chunks, when there are enough elements and threads are
+ * on, else in one call here. Every element is computed the same way whichever thread takes it,
+ * so the result does not depend on the thread count.
+ */
+export function runElements(runtime: WasmRuntime, name: ChunkExport, args: number[], pointers: number[], length: number, elementBytes: number): void {
+  const n = args[length];
+  const threads = getNumThreads();
+  if (n >= PARALLEL_MIN_ELEMENTS && threads > 1 && runtime.shared) {
+    runJob(runtime, { mode: "elements", export: name, args, pointers, length, elementBytes, chunk: ELEMENT_CHUNK, extent: n }, threads);
+  } else {
+    (runtime.exports[name] as (...values: number[]) => void)(...args);
+  }
+}
+
+/** Writes the job into the control block and wakes the workers; returns its sequence number. */
+function publish(pool: Pool, job: Job, threads: number, total: number): number {
+  const { ctl, claim, args } = pool;
+  if (job.args.length > MAX_ARGS) throw new Error(`runJob: ${job.export} has ${job.args.length} arguments, more than ${MAX_ARGS}`);
+  const seq = (Atomics.load(ctl, FIELD.seq) + 1) & 0x3fffffff;
+  // The claim word first: a worker still in the last job's loop then sees a new tag and stops,
+  // and cannot claim a chunk of this job under the old one while the fields below change.
+  Atomics.store(claim, 0, BigInt(seq) << 32n);
+  ctl[FIELD.kind] = CHUNK_EXPORTS.indexOf(job.export);
+  ctl[FIELD.argc] = job.args.length;
+  job.args.forEach((value, i) => (args[i] = value));
+  ctl[FIELD.chunk] = job.chunk;
+  ctl[FIELD.extent] = job.extent;
+  ctl[FIELD.flags] = pool.flags.at;
+  if (job.mode === "rows") {
+    ctl[FIELD.mode] = MODE_ROWS;
+    ctl[FIELD.scratchStride] = job.scratchStride;
+  } else {
+    ctl[FIELD.mode] = MODE_ELEMENTS;
+    ctl[FIELD.pointerMask] = job.pointers.reduce((mask, i) => mask | (1 << i), 0);
+    ctl[FIELD.lengthArg] = job.length;
+    ctl[FIELD.elementBytes] = job.elementBytes;
+  }
   ctl[FIELD.participants] = threads;
   Atomics.store(ctl, FIELD.done, 0);
   Atomics.store(ctl, FIELD.error, 0);
   Atomics.store(ctl, FIELD.total, total);
-  const seq = (Atomics.load(ctl, FIELD.seq) + 1) & 0x3fffffff;
-  Atomics.store(claim, 0, BigInt(seq) << 32n);
   Atomics.store(ctl, FIELD.seq, seq);
   Atomics.notify(ctl, FIELD.seq);
-  const chunks = new ChunkHandOff(runtime, job, seq, total, finished);
-  claimAndRun(runtime, job, pool, seq, chunks);
-  if (!chunks.drain(pool) || Atomics.load(ctl, FIELD.error) !== 0) {
-    // A worker failed or hung: stop using this pool and do every row here (C is overwritten, not accumulated).
-    retire(runtime, pool);
-    runDirect(runtime, job, 0, job.mpad, job.scratch);
-    chunks.finishRest();
+  return seq;
+}
+
+/** The whole job in one call on the calling thread. */
+function runWhole(runtime: WasmRuntime, job: Job): void {
+  const args = job.args.slice();
+  if (job.mode === "rows") {
+    args[ROWS_ARGS.i0] = 0;
+    args[ROWS_ARGS.i1] = job.extent;
   }
+  (runtime.exports[job.export] as (...values: number[]) => void)(...args);
+}
+
+/** Makes the pool's flags hold `total` chunks; false when the memory cannot grow that far. */
+function reserveFlags(runtime: WasmRuntime, pool: Pool, total: number): boolean {
+  if (total <= pool.flags.capacity) return true;
+  const at = runtime.allocator.allocate(4 * total);
+  if (at === null) return false;
+  if (pool.flags.capacity > 0) runtime.allocator.release(pool.flags.at);
+  pool.flags = { at, capacity: total };
+  return true;
 }
 
 /** Which chunks of a job the caller has handed on, and the workers' done marks to find the rest by. */
@@ -127,11 +189,11 @@ class ChunkHandOff {
   private next = 0;
 
   constructor(
-    runtime: WasmRuntime, private readonly job: RowJob, private readonly seq: number,
-    private readonly total: number, private readonly finished: RowsFinished,
+    runtime: WasmRuntime, pool: Pool, private readonly job: Job, private readonly seq: number,
+    private readonly total: number, private readonly finished: ChunkFinished,
   ) {
     this.handed = new Array<boolean>(total).fill(false);
-    this.marks = new Int32Array(runtime.memory.buffer, job.flags, total);
+    this.marks = new Int32Array(runtime.memory.buffer, pool.flags.at, total);
   }
 
   /** Hands on chunk `index` (once). */
@@ -139,8 +201,8 @@ class ChunkHandOff {
     if (this.handed[index]) return;
     this.handed[index] = true;
     this.count++;
-    const i0 = index * this.job.chunkRows;
-    this.finished(i0, Math.min(this.job.mpad, i0 + this.job.chunkRows));
+    const i0 = index * this.job.chunk;
+    this.finished(i0, Math.min(this.job.extent, i0 + this.job.chunk));
   }
 
   /** Hands on every chunk a worker has marked done so far. */
@@ -165,9 +227,14 @@ class ChunkHandOff {
     }
   }
 
-  /** Hands on every chunk not handed on yet (after the caller has redone all rows itself). */
-  finishRest(): void {
-    for (let i = 0; i < this.total; i++) this.hand(i);
+  /** Runs here, and hands on, every chunk neither run here nor marked done by a worker. */
+  runRest(runtime: WasmRuntime, pool: Pool): void {
+    this.handMarked();
+    for (let i = 0; i < this.total; i++) {
+      if (this.handed[i]) continue;
+      runChunk(CHUNK_LAYOUT, runtime.exports as unknown as Record<string, unknown>, pool.ctl, pool.args, 0, i);
+      this.hand(i);
+    }
   }
 }
 
@@ -192,11 +259,12 @@ export function workerChunkCount(runtime: WasmRuntime): number {
 }
 
 /**
- * Mirrors the worker script's loop (worker-source.ts): claim a chunk by compare-and-swap, run it,
- * count it done; then hand it on, with any chunks the workers have finished meanwhile.
+ * The worker script's loop (worker-source.ts) on the calling thread: claim a chunk by
+ * compare-and-swap, run it, count it done; then hand it on, with any chunks the workers have
+ * finished meanwhile.
  */
-function claimAndRun(runtime: WasmRuntime, job: RowJob, pool: Pool, seq: number, chunks: ChunkHandOff): void {
-  const { ctl, claim } = pool;
+function claimAndRun(runtime: WasmRuntime, pool: Pool, seq: number, chunks: ChunkHandOff): void {
+  const { ctl, claim, args } = pool;
   const tag = BigInt(seq);
   const total = Atomics.load(ctl, FIELD.total);
   for (;;) {
@@ -205,17 +273,11 @@ function claimAndRun(runtime: WasmRuntime, job: RowJob, pool: Pool, seq: number,
     const index = Number(current & 0xffffffffn);
     if (index >= total) return;
     if (Atomics.compareExchange(claim, 0, current, current + 1n) !== current) continue;
-    const i0 = index * job.chunkRows;
-    runDirect(runtime, job, i0, Math.min(job.mpad, i0 + job.chunkRows), job.scratch);
+    runChunk(CHUNK_LAYOUT, runtime.exports as unknown as Record<string, unknown>, ctl, args, 0, index);
     Atomics.add(ctl, FIELD.done, 1);
     chunks.hand(index);
     chunks.handMarked();
   }
-}
-
-function runDirect(runtime: WasmRuntime, job: RowJob, i0: number, i1: number, scratch: number): void {
-  const gemmRows = job.kind === KIND_F32 ? runtime.exports.gemmRowsF32 : runtime.exports.gemmRowsF64;
-  gemmRows(job.a, job.ars, job.acs, job.m, job.k, job.pb, job.c, job.ldc, i0, i1, scratch);
 }
 
 /** The runtime's pool with at least threads − 1 workers started (fewer if a host refuses more), or undefined without any. */
@@ -225,11 +287,12 @@ function poolFor(runtime: WasmRuntime, threads: number): Pool | undefined {
     const buffer = runtime.memory.buffer;
     const ctl = new Int32Array(buffer, runtime.control, INT32_FIELDS);
     const claim = new BigInt64Array(buffer, runtime.control + CLAIM_BYTE_OFFSET, 1);
+    const args = new Float64Array(buffer, runtime.control + ARGS_BYTE_OFFSET, MAX_ARGS);
     const generation = (Atomics.load(ctl, FIELD.generation) + 1) & 0x3fffffff;
     Atomics.store(ctl, FIELD.ready, 0);
     Atomics.store(ctl, FIELD.workerChunks, 0);
     Atomics.store(ctl, FIELD.generation, generation);
-    pool = { workers: [], generation, ctl, claim, canBlock: canBlock(ctl) };
+    pool = { workers: [], generation, ctl, claim, args, canBlock: canBlock(ctl), flags: { at: 0, capacity: 0 } };
     pools.set(runtime, pool);
   }
   while (pool.workers.length < threads - 1) {

@@ -1,22 +1,59 @@
 /**
  * The worker script, as source text: a worker instantiates the kernel module over the shared
  * memory, then sleeps on the control block's sequence number; when a job is published it claims
- * chunks of rows (compare-and-swap on the claim word tagged with the job's sequence, so a late
- * worker can never take a chunk of a newer job) and runs them until none are left, marking each
- * finished chunk with the job's sequence in the job's flags.
- * claimAndRun in thread-pool.ts is the same loop for the calling thread.
+ * chunks (compare-and-swap on the claim word tagged with the job's sequence, so a late worker can
+ * never take a chunk of a newer job) and runs them until none are left, marking each finished
+ * chunk with the job's sequence in the job's flags.
+ * `runChunk` is written once, here: the calling thread (thread-pool.ts) calls it and the worker
+ * script carries its text, so both run a chunk the same way.
  * Plain JavaScript in a string, so it needs no file next to the bundle: Node starts it with
  * `eval: true`, a browser from a Blob URL.
  */
-import { CLAIM_BYTE_OFFSET, FIELD, INT32_FIELDS } from "./control-block";
+import { ARGS_BYTE_OFFSET, CHUNK_EXPORTS, CLAIM_BYTE_OFFSET, FIELD, INT32_FIELDS, MAX_ARGS, MODE_ROWS, ROWS_ARGS } from "./control-block";
+
+/** What runChunk needs to know of the control block, passed in so the function stands alone. */
+export const CHUNK_LAYOUT = { F: FIELD, names: CHUNK_EXPORTS, rowsMode: MODE_ROWS, rowsArgs: ROWS_ARGS };
+
+interface ChunkExports {
+  [name: string]: unknown;
+}
+
+/**
+ * Runs chunk `index` of the job in the control block (ctl: its int32 fields, args: its arguments)
+ * as thread `slot`. The calling thread calls it; the workers run its text (Function.toString), so
+ * it uses nothing but its parameters, and plain ES5 calls (no spread) so that a transpiler leaves
+ * it standing alone.
+ */
+export function runChunk(layout: typeof CHUNK_LAYOUT, wasm: ChunkExports, ctl: Int32Array, args: Float64Array, slot: number, index: number): void {
+  const F = layout.F;
+  const argc = ctl[F.argc];
+  const a: number[] = [];
+  for (let i = 0; i < argc; i++) a.push(args[i]);
+  const i0 = index * ctl[F.chunk];
+  const i1 = Math.min(ctl[F.extent], i0 + ctl[F.chunk]);
+  if (ctl[F.mode] === layout.rowsMode) {
+    a[layout.rowsArgs.i0] = i0;
+    a[layout.rowsArgs.i1] = i1;
+    a[layout.rowsArgs.scratch] += slot * ctl[F.scratchStride];
+  } else {
+    const mask = ctl[F.pointerMask];
+    const shift = i0 * ctl[F.elementBytes];
+    for (let i = 0; i < argc; i++) if (((mask >> i) & 1) === 1 && a[i] !== 0) a[i] += shift;
+    a[ctl[F.lengthArg]] = i1 - i0;
+  }
+  // eslint-disable-next-line prefer-spread -- .apply, not spread: a transpiler turns spread into a helper from outside this function
+  (wasm[layout.names[ctl[F.kind]]] as (...values: number[]) => void).apply(null, a);
+}
 
 const body = `"use strict";
 const F = ${JSON.stringify(FIELD)};
+const LAYOUT = ${JSON.stringify(CHUNK_LAYOUT)};
+const runChunk = ${runChunk.toString()};
 function start(data) {
   const wasm = new WebAssembly.Instance(data.module, { env: { memory: data.memory } }).exports;
   const ctl = new Int32Array(data.memory.buffer, data.control, ${INT32_FIELDS});
   const claim = new BigInt64Array(data.memory.buffer, data.control + ${CLAIM_BYTE_OFFSET}, 1);
-  const kernels = [wasm.gemmRowsF32, wasm.gemmRowsF64];
+  const args = new Float64Array(data.memory.buffer, data.control + ${ARGS_BYTE_OFFSET}, ${MAX_ARGS});
   let words = new Int32Array(data.memory.buffer);
   if (Atomics.load(ctl, F.generation) !== data.generation) return;
   Atomics.add(ctl, F.ready, 1);
@@ -32,17 +69,14 @@ function start(data) {
       if (index >= Atomics.load(ctl, F.total) || data.slot >= ctl[F.participants]) break;
       if (Atomics.compareExchange(claim, 0, current, current + 1n) !== current) continue;
       try {
-        const i0 = index * ctl[F.chunkRows];
-        const i1 = Math.min(ctl[F.mpad], i0 + ctl[F.chunkRows]);
-        kernels[ctl[F.kind]](ctl[F.a], ctl[F.ars], ctl[F.acs], ctl[F.m], ctl[F.k], ctl[F.pb], ctl[F.c], ctl[F.ldc], i0, i1,
-          ctl[F.scratch] + data.slot * ctl[F.scratchStride]);
+        runChunk(LAYOUT, wasm, ctl, args, data.slot, index);
+        const flag = ctl[F.flags] / 4 + index;
+        // the memory may have grown since this view was made
+        if (flag >= words.length) words = new Int32Array(data.memory.buffer);
+        Atomics.store(words, flag, seq);
       } catch (error) {
         Atomics.store(ctl, F.error, 1);
       }
-      const flag = ctl[F.flags] / 4 + index;
-      // the memory may have grown since this view was made
-      if (flag >= words.length) words = new Int32Array(data.memory.buffer);
-      Atomics.store(words, flag, seq);
       Atomics.add(ctl, F.workerChunks, 1);
       Atomics.add(ctl, F.done, 1);
       Atomics.notify(ctl, F.done);

@@ -1,0 +1,82 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { setNumThreads } from "./backend";
+import { wasmElementwiseKernels } from "./elementwise-kernels";
+import { kernelMemoryArray, loadKernelMemory } from "./kernel-memory";
+import { adagradUpdateWasm, adamUpdateWasm, rmspropUpdateWasm, sgdUpdateWasm } from "./optimizer-kernels";
+import { PARALLEL_MIN_ELEMENTS, waitForWorkers, workerChunkCount } from "./thread-pool";
+
+afterAll(() => {
+  setNumThreads(2);
+});
+
+type Kind = "float32" | "float64";
+
+const patterns = new Map<string, Float64Array>();
+
+function filled(type: Kind, n: number, seed: number, resident: boolean): Float32Array | Float64Array {
+  const a = resident ? kernelMemoryArray(type, n) : type === "float32" ? new Float32Array(n) : new Float64Array(n);
+  const key = `${n} ${seed}`;
+  let pattern = patterns.get(key);
+  if (pattern === undefined) {
+    pattern = new Float64Array(n);
+    for (let i = 0; i < n; i++) pattern[i] = Math.sin(seed * 3.7 + i * 0.61) * 2 ** ((i % 9) - 4);
+    patterns.set(key, pattern);
+  }
+  a.set(pattern);
+  return a;
+}
+
+/** Index of the first element whose bits differ, or −1. */
+function firstDifference(x: Float32Array | Float64Array, y: Float32Array | Float64Array): number {
+  const [bx, by] = [new Uint8Array(x.buffer, x.byteOffset, x.byteLength), new Uint8Array(y.buffer, y.byteOffset, y.byteLength)];
+  for (let i = 0; i < bx.length; i++) if (bx[i] !== by[i]) return Math.floor(i / x.BYTES_PER_ELEMENT);
+  return bx.length === by.length ? -1 : x.length;
+}
+
+/** Every kernel that splits across threads, over arrays all in the kernel memory (or none): the arrays they wrote. */
+function runAll(type: Kind, n: number, resident: boolean): (Float32Array | Float64Array)[] {
+  const ew = wasmElementwiseKernels()!;
+  const [a, b] = [filled(type, n, 1, resident), filled(type, n, 2, resident)];
+  const [sum, scaled, relu] = [filled(type, n, 0, resident), filled(type, n, 0, resident), filled(type, n, 0, resident)];
+  ew.add(sum, 0, 1, a, 0, 1, b, 0, 1, n);
+  ew.mul(scaled, 0, 1, a, 0, 1, b, 7, 0, n); // b broadcast: b[7] times every element of a
+  ew.relu(relu, 0, 1, a, 0, 1, n);
+  const [p, m, v, vmax] = [filled(type, n, 3, resident), filled(type, n, 0, resident).fill(0), filled(type, n, 0, resident).fill(0), filled(type, n, 0, resident).fill(0)];
+  const [q, buf] = [filled(type, n, 4, resident), filled(type, n, 0, resident)];
+  const [r, sq, avg, mom] = [filled(type, n, 5, resident), filled(type, n, 0, resident).fill(0), filled(type, n, 0, resident).fill(0), filled(type, n, 0, resident).fill(0)];
+  const [s, acc] = [filled(type, n, 6, resident), filled(type, n, 0, resident).fill(0.1)];
+  for (let step = 1; step <= 2; step++) {
+    const g = filled(type, n, 10 + step, resident);
+    adamUpdateWasm(p, g, m, v, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, step, maxExpAvgSq: vmax });
+    sgdUpdateWasm(q, g, buf, { lr: 0.05, momentum: 0.9, dampening: 0, weightDecay: 0.01, nesterov: true, maximize: false, firstStep: step === 1 });
+    rmspropUpdateWasm(r, g, sq, { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0.9, maximize: true, gradAvg: avg, momentumBuffer: mom });
+    adagradUpdateWasm(s, g, acc, { lr: 0.1, lrDecay: 0.01, weightDecay: 0.001, eps: 1e-10, maximize: false, step });
+  }
+  return [sum, scaled, relu, p, m, v, vmax, q, buf, r, sq, avg, mom, s, acc];
+}
+
+describe("element-wise and optimizer kernels on worker threads", () => {
+  for (const type of ["float32", "float64"] as const) {
+    it(`give the same ${type} bits on 1, 2 and 3 threads as staged arrays on one, with the workers taking chunks`, () => {
+      const runtime = loadKernelMemory()!.runtime;
+      // odd, past two chunks per thread, so chunks end mid-vector and a last short chunk remains
+      const n = 2 * PARALLEL_MIN_ELEMENTS + 13;
+      setNumThreads(1);
+      const staged = runAll(type, n, false);
+      for (const threads of [1, 2, 3]) {
+        setNumThreads(threads);
+        if (threads > 1) {
+          expect(waitForWorkers(runtime, 30_000)).toBe(true);
+          const before = workerChunkCount(runtime);
+          let results = runAll(type, n, true);
+          // on a busy machine the calling thread may take every chunk itself: repeat until a worker helped
+          for (let tries = 0; tries < 20 && workerChunkCount(runtime) === before; tries++) results = runAll(type, n, true);
+          expect(workerChunkCount(runtime)).toBeGreaterThan(before);
+          expect(results.map((r, i) => firstDifference(r, staged[i]))).toEqual(staged.map(() => -1));
+        } else {
+          expect(runAll(type, n, true).map((r, i) => firstDifference(r, staged[i]))).toEqual(staged.map(() => -1));
+        }
+      }
+    }, 60_000);
+  }
+});
