@@ -3,6 +3,7 @@ import { gemmRows, KC, MC } from "./gemm";
 import { MR, packB } from "./pack";
 import { adagradStep, adamStep, rmspropStep, sgdStep } from "./optim";
 import { binaryRun, unaryRun } from "./elementwise";
+import { reduceRun } from "./reduce";
 
 /** First free byte after the static data: the JS side lays out its buffers from here. */
 export function heapBase(): usize {
@@ -90,4 +91,12 @@ export function unaryF32(op: i32, a: usize, out: usize, n: i32): void {
 
 export function unaryF64(op: i32, a: usize, out: usize, n: i32): void {
   unaryRun<f64>(op, a, out, n);
+}
+
+export function reduceF32(op: i32, a: usize, n: i32): f64 {
+  return reduceRun<f32>(op, a, n);
+}
+
+export function reduceF64(op: i32, a: usize, n: i32): f64 {
+  return reduceRun<f64>(op, a, n);
 }

@@ -14,6 +14,7 @@ import {
 } from "./reduce";
 import { logSoftmaxRow, softmaxRow } from "./softmax";
 import { wasmElementwiseKernels } from "../wasm/elementwise-kernels";
+import { wasmReduceKernels } from "../wasm/reduce-kernels";
 import { wasmKernels } from "../wasm/select";
 import {
   absKernel, clampKernel, copyKernel, expKernel, log1pKernel, logKernel, negKernel, reluKernel, rsqrtKernel, sigmoidKernel, signKernel,
@@ -43,16 +44,23 @@ export type KernelName = keyof Kernels;
 /** The live table. Read entries at call time (`kernels.add(...)`), never cache them across calls. */
 export const kernels: Kernels = { ...defaults };
 
-// Where the host runs WebAssembly SIMD, the wasm matmul and element-wise kernels replace their
+// Where the host runs WebAssembly SIMD, the wasm matmul, element-wise and reduction kernels replace their
 // entries at load (setBackend in wasm/backend.ts switches later; resetKernels restores the
 // TypeScript ones).
 const wasm = wasmKernels();
 if (wasm !== null) Object.assign(kernels, wasm.kernels);
 useWasmElementwise(true);
 
-/** Puts the wasm element-wise entries in (where the host runs them) or the TypeScript ones back. */
+/** The wasm element-wise and reduction entries this host runs (made once, so the same functions every call), or null. */
+function wasmEntries(): Partial<Kernels> | null {
+  const elementwise = wasmElementwiseKernels();
+  const reductions = wasmReduceKernels();
+  return elementwise === null || reductions === null ? null : { ...elementwise, ...reductions };
+}
+
+/** Puts the wasm element-wise and reduction entries in (where the host runs them) or the TypeScript ones back. */
 export function useWasmElementwise(on: boolean): void {
-  const made = wasmElementwiseKernels();
+  const made = wasmEntries();
   if (made === null) return;
   if (on) {
     Object.assign(kernels, made);
@@ -66,10 +74,10 @@ export function useWasmElementwise(on: boolean): void {
  * stays TypeScript), "js" when every entry is the TypeScript one, "custom" after setKernel.
  */
 export function elementwiseBackend(): "wasm" | "js" | "custom" {
-  const made = wasmElementwiseKernels();
+  const made = wasmEntries();
   const group = (Object.keys(defaults) as KernelName[]).filter((name) => name !== "matmulF32" && name !== "matmulF64");
   const wasmNames = made === null ? [] : (Object.keys(made) as (keyof typeof made)[]);
-  const isWasm = (name: KernelName): boolean => made !== null && (wasmNames as string[]).includes(name) && kernels[name] === made[name as keyof typeof made];
+  const isWasm = (name: KernelName): boolean => made !== null && (wasmNames as string[]).includes(name) && kernels[name] === made[name];
   if (group.some((name) => kernels[name] !== defaults[name] && !isWasm(name))) return "custom";
   return wasmNames.length > 0 && wasmNames.every((name) => isWasm(name)) ? "wasm" : "js";
 }

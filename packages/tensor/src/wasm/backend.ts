@@ -21,9 +21,9 @@ export interface BackendInfo {
   /** The fused optimizer updates @descent/optim uses: "wasm" (adamUpdateWasm, sgdUpdateWasm) or its JavaScript loops. */
   optimizer: "wasm" | "js";
   /**
-   * Element-wise ops: "wasm" (add, sub, mul, div, neg, abs, sqrt, relu over long contiguous float
-   * runs in WebAssembly SIMD, the rest and reductions in TypeScript), "js", or "custom" once
-   * setKernel replaced one.
+   * Element-wise ops and reductions: "wasm" (add, sub, mul, div, the comparisons, neg, abs, sqrt,
+   * relu, and sum, sumAbs, sumSquares, max, min, maxAbs, minAbs over long contiguous float runs in
+   * WebAssembly SIMD, the rest in TypeScript), "js", or "custom" once setKernel replaced one.
    */
   elementwise: "wasm" | "js" | "custom";
   /** Threads a large matmul runs on, the calling one included. */
@@ -43,7 +43,7 @@ type MatmulBackend = "js" | "wasm-simd" | "wasm-relaxed-simd" | "custom";
 
 const NAMES: readonly BackendName[] = ["js", "wasm", "wasm-simd", "wasm-relaxed-simd"];
 
-/** Switches the matmul kernels, the wasm element-wise kernels and the fused optimizer updates. Throws when the host cannot run the requested build; nothing changes then. */
+/** Switches the matmul kernels, the wasm element-wise and reduction kernels and the fused optimizer updates. Throws when the host cannot run the requested build; nothing changes then. */
 export function setBackend(name: BackendName): void {
   if (!NAMES.includes(name)) throw invalidArgument("setBackend", "name", name, `one of ${NAMES.map((n) => `"${n}"`).join(", ")}`);
   if (name === "js") {

@@ -42,6 +42,9 @@ export interface KernelExports {
   /** out = f(a) over n elements (op: 0 neg, 1 abs, 2 sqrt, 3 relu). */
   unaryF32: (op: number, a: number, out: number, n: number) => void;
   unaryF64: (op: number, a: number, out: number, n: number) => void;
+  /** One reduction of the n ≥ 1 elements at a, as a float64 (op: 0 sum, 1 sum |·|, 2 sum of squares, 3 max, 4 min, 5 max |·|, 6 min |·|). */
+  reduceF32: (op: number, a: number, n: number) => number;
+  reduceF64: (op: number, a: number, n: number) => number;
 }
 
 type RmspropStep = (
