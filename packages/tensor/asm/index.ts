@@ -3,6 +3,7 @@ import { gemmRows, KC, MC } from "./gemm";
 import { MR, packB } from "./pack";
 import { adagradStep, adamStep, rmspropStep, sgdStep } from "./optim";
 import { binaryRun, unaryRun } from "./elementwise";
+import { transcendentalRunF32 } from "./transcendental";
 
 /** First free byte after the static data: the JS side lays out its buffers from here. */
 export function heapBase(): usize {
@@ -90,4 +91,9 @@ export function unaryF32(op: i32, a: usize, out: usize, n: i32): void {
 
 export function unaryF64(op: i32, a: usize, out: usize, n: i32): void {
   unaryRun<f64>(op, a, out, n);
+}
+
+/** out = f(a) over n float32 elements (op: 0 exp, 1 sigmoid, 2 tanh), evaluated in float64 lanes. */
+export function transcendentalF32(op: i32, a: usize, out: usize, n: i32): void {
+  transcendentalRunF32(op, a, out, n);
 }

@@ -13,7 +13,10 @@ import {
   squaredDeviationsReduce, sumAbsReduce, sumPowAbsReduce, sumReduce, sumSquaresReduce,
 } from "./reduce";
 import { logSoftmaxRow, softmaxRow } from "./softmax";
+import type { ElementwiseKernels } from "../wasm/elementwise-kernels";
 import { wasmElementwiseKernels } from "../wasm/elementwise-kernels";
+import type { TranscendentalKernels } from "../wasm/transcendental-kernels";
+import { wasmTranscendentalKernels } from "../wasm/transcendental-kernels";
 import { wasmKernels } from "../wasm/select";
 import {
   absKernel, clampKernel, copyKernel, expKernel, log1pKernel, logKernel, negKernel, reluKernel, rsqrtKernel, sigmoidKernel, signKernel,
@@ -50,9 +53,16 @@ const wasm = wasmKernels();
 if (wasm !== null) Object.assign(kernels, wasm.kernels);
 useWasmElementwise(true);
 
+/** The wasm element-wise entries (arithmetic, comparisons, exp, sigmoid, tanh), or null without wasm SIMD. */
+function wasmElementwiseEntries(): (ElementwiseKernels & TranscendentalKernels) | null {
+  const arithmetic = wasmElementwiseKernels();
+  const transcendental = wasmTranscendentalKernels();
+  return arithmetic === null || transcendental === null ? null : { ...arithmetic, ...transcendental };
+}
+
 /** Puts the wasm element-wise entries in (where the host runs them) or the TypeScript ones back. */
 export function useWasmElementwise(on: boolean): void {
-  const made = wasmElementwiseKernels();
+  const made = wasmElementwiseEntries();
   if (made === null) return;
   if (on) {
     Object.assign(kernels, made);
@@ -66,7 +76,7 @@ export function useWasmElementwise(on: boolean): void {
  * stays TypeScript), "js" when every entry is the TypeScript one, "custom" after setKernel.
  */
 export function elementwiseBackend(): "wasm" | "js" | "custom" {
-  const made = wasmElementwiseKernels();
+  const made = wasmElementwiseEntries();
   const group = (Object.keys(defaults) as KernelName[]).filter((name) => name !== "matmulF32" && name !== "matmulF64");
   const wasmNames = made === null ? [] : (Object.keys(made) as (keyof typeof made)[]);
   const isWasm = (name: KernelName): boolean => made !== null && (wasmNames as string[]).includes(name) && kernels[name] === made[name as keyof typeof made];
