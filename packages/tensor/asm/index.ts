@@ -4,6 +4,7 @@ import { MR, packB } from "./pack";
 import { adagradStep, adamStep, rmspropStep, sgdStep } from "./optim";
 import { binaryRun, unaryRun } from "./elementwise";
 import { reduceRun } from "./reduce";
+import { transcendentalRunF32 } from "./transcendental";
 
 /** First free byte after the static data: the JS side lays out its buffers from here. */
 export function heapBase(): usize {
@@ -99,4 +100,9 @@ export function reduceF32(op: i32, a: usize, n: i32): f64 {
 
 export function reduceF64(op: i32, a: usize, n: i32): f64 {
   return reduceRun<f64>(op, a, n);
+}
+
+/** out = f(a) over n float32 elements (op: 0 exp, 1 sigmoid, 2 tanh), evaluated in float64 lanes. */
+export function transcendentalF32(op: i32, a: usize, out: usize, n: i32): void {
+  transcendentalRunF32(op, a, out, n);
 }

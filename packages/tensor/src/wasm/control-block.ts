@@ -65,6 +65,6 @@ export const ROWS_ARGS = { i0: 8, i1: 9, scratch: 10 } as const;
 /** The kernel exports a job can run, by index (FIELD.kind). */
 export const CHUNK_EXPORTS = [
   "gemmRowsF32", "gemmRowsF64", "binaryF32", "binaryF64", "unaryF32", "unaryF64",
-  "adamF32", "adamF64", "sgdF32", "sgdF64", "rmspropF32", "rmspropF64", "adagradF32", "adagradF64",
+  "adamF32", "adamF64", "sgdF32", "sgdF64", "rmspropF32", "rmspropF64", "adagradF32", "adagradF64", "transcendentalF32",
 ] as const;
 export type ChunkExport = (typeof CHUNK_EXPORTS)[number];

@@ -43,13 +43,13 @@ export function wasmBinaryKernel(op: keyof typeof BINARY_OPS, fallback: BinaryKe
       // the one b sits in the last staging slot, after the two streamed runs
       const at = memory.stage + 4 * STAGE_BYTES;
       memory.view(kind)[at / (f32 ? 4 : 8)] = b[bi];
-      streamThrough(memory, aRun, [aRun, outRun], [false, true], (p, m) => {
+      streamThrough(memory, aRun, [aRun, outRun], ["read", "write"], (p, m) => {
         runElements(memory.runtime, name, [code, p[0], at, 0, p[1], m], [1, 4], 5, size);
       });
       return;
     }
     const bRun = (b as Float32Array | Float64Array).subarray(bi, bi + n);
-    streamThrough(memory, aRun, [aRun, bRun, outRun], [false, false, true], (p, m) => {
+    streamThrough(memory, aRun, [aRun, bRun, outRun], ["read", "read", "write"], (p, m) => {
       runElements(memory.runtime, name, [code, p[0], p[1], 1, p[2], m], [1, 2, 4], 5, size);
     });
   };
@@ -67,7 +67,7 @@ export function wasmUnaryKernel(op: keyof typeof UNARY_OPS, fallback: UnaryKerne
     const [name, size] = kind === "float32" ? ["unaryF32", 4] as const : ["unaryF64", 8] as const;
     const outRun = (out as Float32Array | Float64Array).subarray(o, o + n);
     const aRun = (a as Float32Array | Float64Array).subarray(ai, ai + n);
-    streamThrough(memory, aRun, [aRun, outRun], [false, true], (p, m) => {
+    streamThrough(memory, aRun, [aRun, outRun], ["read", "write"], (p, m) => {
       runElements(memory.runtime, name, [code, p[0], p[1], m], [1, 2], 3, size);
     });
   };

@@ -101,15 +101,17 @@ export function inKernelMemory(array: ArrayBufferView): boolean {
   return memory !== null && memory.addressOf(array) >= 0;
 }
 
+/** How a kernel uses an array: reads it, writes it without reading it, or reads and writes it. */
+export type Access = "read" | "write" | "update";
+
 /**
  * Runs `update(addresses, n)` over the arrays (null ones get address 0), each of `like`'s length
- * and element type. When every array lies
- * in the kernel memory that is one call, in place. Otherwise chunk by chunk: arrays in the kernel
- * memory are addressed where they are, the others copied into the staging area and, when marked
- * written, copied back.
+ * and element type. When every array lies in the kernel memory that is one call, in place.
+ * Otherwise chunk by chunk: arrays in the kernel memory are addressed where they are, the others
+ * copied into the staging area when the kernel reads them and copied back when it writes them.
  */
 export function streamThrough(
-  memory: KernelMemory, like: FloatArray, arrays: (FloatArray | null)[], written: boolean[], update: (at: number[], n: number) => void,
+  memory: KernelMemory, like: FloatArray, arrays: (FloatArray | null)[], access: Access[], update: (at: number[], n: number) => void,
 ): void {
   const home = arrays.map((array) => (array === null ? 0 : memory.addressOf(array)));
   if (home.every((address) => address >= 0)) {
@@ -129,12 +131,12 @@ export function streamThrough(
         at[i] = home[i] + start * size;
       } else {
         at[i] = staged[i];
-        view.set(array.subarray(start, start + n), staged[i] / size);
+        if (access[i] !== "write") view.set(array.subarray(start, start + n), staged[i] / size);
       }
     });
     update(at, n);
     arrays.forEach((array, i) => {
-      if (array !== null && home[i] < 0 && written[i]) array.set(view.subarray(staged[i] / size, staged[i] / size + n), start);
+      if (array !== null && home[i] < 0 && access[i] !== "read") array.set(view.subarray(staged[i] / size, staged[i] / size + n), start);
     });
   }
 }

@@ -86,7 +86,7 @@ export function adamUpdateWasm(param: FloatArray, grad: FloatArray, expAvg: Floa
   const negStepSize = -(lr / (1 - beta1 ** step));
   const bc2Sqrt = Math.sqrt(1 - beta2 ** step);
   const [name, size] = param instanceof Float32Array ? ["adamF32", 4] as const : ["adamF64", 8] as const;
-  streamThrough(memory, param, [param, grad, expAvg, expAvgSq, maxExpAvgSq], [true, false, true, true, true], (at, n) => {
+  streamThrough(memory, param, [param, grad, expAvg, expAvgSq, maxExpAvgSq], ["update", "read", "update", "update", "update"], (at, n) => {
     runElements(memory.runtime, name, [at[0], at[1], at[2], at[3], maxExpAvgSq === null ? 0 : at[4], n,
       sign, l2, decay, Number(decoupled), beta1, 1 - beta1, beta2, 1 - beta2, negStepSize, bc2Sqrt, eps], [0, 1, 2, 3, 4], 5, size);
   });
@@ -107,7 +107,7 @@ export function sgdUpdateWasm(param: FloatArray, grad: FloatArray, momentumBuffe
   const memory = requireKernelMemory(fn);
   const [name, size] = param instanceof Float32Array ? ["sgdF32", 4] as const : ["sgdF64", 8] as const;
   const sign = options.maximize ? -1 : 1;
-  streamThrough(memory, param, [param, grad, momentumBuffer], [true, false, true], (at, n) => {
+  streamThrough(memory, param, [param, grad, momentumBuffer], ["update", "read", "update"], (at, n) => {
     runElements(memory.runtime, name, [at[0], at[1], momentumBuffer === null ? 0 : at[2], n,
       sign, weightDecay, momentum, 1 - dampening, -lr, Number(options.nesterov), Number(options.firstStep)], [0, 1, 2], 3, size);
   });
@@ -131,7 +131,7 @@ export function rmspropUpdateWasm(param: FloatArray, grad: FloatArray, squareAvg
   const memory = requireKernelMemory(fn);
   const [name, size] = param instanceof Float32Array ? ["rmspropF32", 4] as const : ["rmspropF64", 8] as const;
   const sign = options.maximize ? -1 : 1;
-  streamThrough(memory, param, [param, grad, squareAvg, gradAvg, buffer], [true, false, true, true, true], (at, n) => {
+  streamThrough(memory, param, [param, grad, squareAvg, gradAvg, buffer], ["update", "read", "update", "update", "update"], (at, n) => {
     runElements(memory.runtime, name, [at[0], at[1], at[2], gradAvg === null ? 0 : at[3], buffer === null ? 0 : at[4], n,
       sign, weightDecay, alpha, 1 - alpha, eps, momentum, -lr], [0, 1, 2, 3, 4], 5, size);
   });
@@ -153,7 +153,7 @@ export function adagradUpdateWasm(param: FloatArray, grad: FloatArray, sum: Floa
   const [name, size] = param instanceof Float32Array ? ["adagradF32", 4] as const : ["adagradF64", 8] as const;
   const sign = options.maximize ? -1 : 1;
   const clr = lr / (1 + (step - 1) * lrDecay);
-  streamThrough(memory, param, [param, grad, sum], [true, false, true], (at, n) => {
+  streamThrough(memory, param, [param, grad, sum], ["update", "read", "update"], (at, n) => {
     runElements(memory.runtime, name, [at[0], at[1], at[2], n, sign, weightDecay, -clr, eps], [0, 1, 2], 3, size);
   });
 }

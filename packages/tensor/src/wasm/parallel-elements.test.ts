@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { setNumThreads } from "./backend";
 import { wasmElementwiseKernels } from "./elementwise-kernels";
 import { kernelMemoryArray, loadKernelMemory } from "./kernel-memory";
+import { wasmTranscendentalKernels } from "./transcendental-kernels";
 import { adagradUpdateWasm, adamUpdateWasm, rmspropUpdateWasm, sgdUpdateWasm } from "./optimizer-kernels";
 import { PARALLEL_MIN_ELEMENTS, waitForWorkers, workerChunkCount } from "./thread-pool";
 
@@ -41,6 +42,8 @@ function runAll(type: Kind, n: number, resident: boolean): (Float32Array | Float
   ew.add(sum, 0, 1, a, 0, 1, b, 0, 1, n);
   ew.mul(scaled, 0, 1, a, 0, 1, b, 7, 0, n); // b broadcast: b[7] times every element of a
   ew.relu(relu, 0, 1, a, 0, 1, n);
+  const exp = filled(type, n, 0, resident);
+  wasmTranscendentalKernels()!.exp(exp, 0, 1, a, 0, 1, n); // float32 runs in wasm, float64 in TypeScript
   const [p, m, v, vmax] = [filled(type, n, 3, resident), filled(type, n, 0, resident).fill(0), filled(type, n, 0, resident).fill(0), filled(type, n, 0, resident).fill(0)];
   const [q, buf] = [filled(type, n, 4, resident), filled(type, n, 0, resident)];
   const [r, sq, avg, mom] = [filled(type, n, 5, resident), filled(type, n, 0, resident).fill(0), filled(type, n, 0, resident).fill(0), filled(type, n, 0, resident).fill(0)];
@@ -52,7 +55,7 @@ function runAll(type: Kind, n: number, resident: boolean): (Float32Array | Float
     rmspropUpdateWasm(r, g, sq, { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0.9, maximize: true, gradAvg: avg, momentumBuffer: mom });
     adagradUpdateWasm(s, g, acc, { lr: 0.1, lrDecay: 0.01, weightDecay: 0.001, eps: 1e-10, maximize: false, step });
   }
-  return [sum, scaled, relu, p, m, v, vmax, q, buf, r, sq, avg, mom, s, acc];
+  return [sum, scaled, relu, exp, p, m, v, vmax, q, buf, r, sq, avg, mom, s, acc];
 }
 
 describe("element-wise and optimizer kernels on worker threads", () => {

@@ -45,6 +45,8 @@ export interface KernelExports {
   /** One reduction of the n ≥ 1 elements at a, as a float64 (op: 0 sum, 1 sum |·|, 2 sum of squares, 3 max, 4 min, 5 max |·|, 6 min |·|). */
   reduceF32: (op: number, a: number, n: number) => number;
   reduceF64: (op: number, a: number, n: number) => number;
+  /** out = f(a) over n float32 elements (op: 0 exp, 1 sigmoid, 2 tanh), evaluated in float64 lanes. */
+  transcendentalF32: (op: number, a: number, out: number, n: number) => void;
 }
 
 type RmspropStep = (
