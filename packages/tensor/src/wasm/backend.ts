@@ -22,8 +22,9 @@ export interface BackendInfo {
   optimizer: "wasm" | "js";
   /**
    * Element-wise ops and reductions: "wasm" (add, sub, mul, div, the comparisons, neg, abs, sqrt,
-   * relu, and sum, sumAbs, sumSquares, max, min, maxAbs, minAbs over long contiguous float runs in
-   * WebAssembly SIMD, the rest in TypeScript), "js", or "custom" once setKernel replaced one.
+   * relu, float32 exp, sigmoid and tanh, and sum, sumAbs, sumSquares, max, min, maxAbs, minAbs over
+   * long contiguous float runs in WebAssembly SIMD, the rest in TypeScript), "js", or "custom" once
+   * setKernel replaced one.
    */
   elementwise: "wasm" | "js" | "custom";
   /** Threads a large matmul runs on, the calling one included. */
