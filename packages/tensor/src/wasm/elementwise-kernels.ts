@@ -14,7 +14,6 @@ import type { UnaryKernel } from "../kernels/unary";
 import { absKernel, negKernel, reluKernel, sqrtKernel } from "../kernels/unary";
 import type { KernelMemory } from "./kernel-memory";
 import { STAGE_BYTES, loadKernelMemory, streamThrough } from "./kernel-memory";
-import { runElements } from "./thread-pool";
 
 /** Below this many elements the TypeScript loop costs about what staging does. */
 export const WASM_ELEMENTWISE_MIN = 1024;
@@ -36,22 +35,21 @@ export function wasmBinaryKernel(op: keyof typeof BINARY_OPS, fallback: BinaryKe
       return;
     }
     const f32 = kind === "float32";
-    const [name, size] = f32 ? ["binaryF32", 4] as const : ["binaryF64", 8] as const;
+    const name = f32 ? "binaryF32" as const : "binaryF64" as const;
     const outRun = (out as Float32Array | Float64Array).subarray(o, o + n);
     const aRun = (a as Float32Array | Float64Array).subarray(ai, ai + n);
     if (bs === 0) {
-      // the one b sits in the last staging slot, after the two streamed runs
-      const at = memory.stage + 4 * STAGE_BYTES;
-      memory.view(kind)[at / (f32 ? 4 : 8)] = b[bi];
-      streamThrough(memory, aRun, [aRun, outRun], ["read", "write"], (p, m) => {
-        runElements(memory.runtime, name, [code, p[0], at, 0, p[1], m], [1, 4], 5, size);
-      });
+      // the one b sits in the last staging slot (after the two streamed runs) of whichever area runs the kernel
+      for (const area of [memory, memory.privateStaging]) area.view(kind)[(area.stage + 4 * STAGE_BYTES) / (f32 ? 4 : 8)] = b[bi];
+      streamThrough(memory, aRun, [aRun, outRun], ["read", "write"], (p, m, area) => ({
+        name, args: [code, p[0], area.stage + 4 * STAGE_BYTES, 0, p[1], m], pointers: [1, 4], length: 5,
+      }));
       return;
     }
     const bRun = (b as Float32Array | Float64Array).subarray(bi, bi + n);
-    streamThrough(memory, aRun, [aRun, bRun, outRun], ["read", "read", "write"], (p, m) => {
-      runElements(memory.runtime, name, [code, p[0], p[1], 1, p[2], m], [1, 2, 4], 5, size);
-    });
+    streamThrough(memory, aRun, [aRun, bRun, outRun], ["read", "read", "write"], (p, m) => ({
+      name, args: [code, p[0], p[1], 1, p[2], m], pointers: [1, 2, 4], length: 5,
+    }));
   };
 }
 
@@ -64,12 +62,12 @@ export function wasmUnaryKernel(op: keyof typeof UNARY_OPS, fallback: UnaryKerne
       fallback(out, o, os, a, ai, as, n);
       return;
     }
-    const [name, size] = kind === "float32" ? ["unaryF32", 4] as const : ["unaryF64", 8] as const;
+    const name = kind === "float32" ? "unaryF32" as const : "unaryF64" as const;
     const outRun = (out as Float32Array | Float64Array).subarray(o, o + n);
     const aRun = (a as Float32Array | Float64Array).subarray(ai, ai + n);
-    streamThrough(memory, aRun, [aRun, outRun], ["read", "write"], (p, m) => {
-      runElements(memory.runtime, name, [code, p[0], p[1], m], [1, 2], 3, size);
-    });
+    streamThrough(memory, aRun, [aRun, outRun], ["read", "write"], (p, m) => ({
+      name, args: [code, p[0], p[1], m], pointers: [1, 2], length: 3,
+    }));
   };
 }
 

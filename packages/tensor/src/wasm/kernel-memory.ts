@@ -14,8 +14,10 @@
  */
 import type { FloatArray } from "../dtype";
 import { invalidArgument } from "../errors";
+import type { ChunkExport } from "./control-block";
 import type { KernelExports, WasmRuntime } from "./runtime";
-import { loadRuntime } from "./runtime";
+import { align64, instantiatePrivate, loadRuntime } from "./runtime";
+import { runElements } from "./thread-pool";
 import { bestVariant } from "./select";
 
 /** Bytes per staged array per chunk: a handful of chunks stay in L2 between copy-in, update and copy-out. */
@@ -23,14 +25,24 @@ export const STAGE_BYTES = 128 * 1024;
 /** Staged arrays at most (Adam with AMSGrad: parameter, gradient and three state arrays). */
 const STAGE_SLOTS = 5;
 
-export interface KernelMemory {
-  /** The runtime whose memory this is (its thread pool can run kernels over placed arrays). */
-  readonly runtime: WasmRuntime;
+/** STAGE_SLOTS areas of STAGE_BYTES at `stage`, and the kernels that address them. */
+export interface StagingArea {
   readonly exports: KernelExports;
-  /** Byte address of STAGE_SLOTS areas of STAGE_BYTES for arrays that live elsewhere. */
+  /** Byte address of the first area. */
   readonly stage: number;
   /** A Float32Array or Float64Array over the current memory (renewed after growth). */
   view(type: "float32" | "float64"): FloatArray;
+}
+
+export interface KernelMemory extends StagingArea {
+  /** The runtime whose memory this is (its thread pool can run kernels over placed arrays). */
+  readonly runtime: WasmRuntime;
+  /**
+   * Where arrays none of which lies here are staged: a private memory of its own, which copies
+   * run in and out of at memcpy speed (into this shared memory V8 copies about half as fast).
+   * This memory's own staging area serves calls that mix placed and other arrays.
+   */
+  readonly privateStaging: StagingArea;
   /** The byte address of an array placed here, or −1 for an array elsewhere. */
   addressOf(array: FloatArray): number;
   /** A zeroed array placed here, or null when placement is unavailable or the memory is full. */
@@ -52,14 +64,15 @@ export function loadKernelMemory(): KernelMemory | null {
 function createKernelMemory(runtime: WasmRuntime): KernelMemory | null {
   const stage = runtime.allocator.allocate(STAGE_SLOTS * STAGE_BYTES);
   if (stage === null) return null;
+  const privateStaging = runtime.shared ? createPrivateStaging(runtime.variant) : null;
   const registry = new FinalizationRegistry<number>((address) => {
     runtime.allocator.release(address);
   });
+  const own: StagingArea = { exports: runtime.exports, stage, view: (type) => (type === "float32" ? runtime.f32() : runtime.f64()) };
   return {
+    ...own,
     runtime,
-    exports: runtime.exports,
-    stage,
-    view: (type) => (type === "float32" ? runtime.f32() : runtime.f64()),
+    privateStaging: privateStaging ?? own,
     addressOf: (array) => runtime.addressOf(array),
     place(type, length) {
       // a private memory detaches its views when it grows, so nothing may live in it
@@ -74,6 +87,24 @@ function createKernelMemory(runtime: WasmRuntime): KernelMemory | null {
       return array;
     },
   };
+}
+
+/** A private memory with a staging area after the module's static data; null where it cannot be made. */
+function createPrivateStaging(variant: WasmRuntime["variant"]): StagingArea | null {
+  const instance = instantiatePrivate(variant);
+  if (instance === null) return null;
+  const { exports, memory } = instance;
+  const stage = align64(exports.heapBase());
+  try {
+    const missing = Math.ceil((stage + STAGE_SLOTS * STAGE_BYTES - memory.buffer.byteLength) / 65536);
+    if (missing > 0) memory.grow(missing);
+  } catch {
+    return null;
+  }
+  // the memory never grows again, so these views stay valid
+  const f32 = new Float32Array(memory.buffer);
+  const f64 = new Float64Array(memory.buffer);
+  return { exports, stage, view: (type) => (type === "float32" ? f32 : f64) };
 }
 
 /**
@@ -104,25 +135,37 @@ export function inKernelMemory(array: ArrayBufferView): boolean {
 /** How a kernel uses an array: reads it, writes it without reading it, or reads and writes it. */
 export type Access = "read" | "write" | "update";
 
+/** One call of an element-wise export: its arguments, which of them are array addresses, which is the length. */
+export interface ElementCall {
+  name: ChunkExport;
+  args: number[];
+  pointers: number[];
+  length: number;
+}
+
 /**
- * Runs `update(addresses, n)` over the arrays (null ones get address 0), each of `like`'s length
- * and element type. When every array lies in the kernel memory that is one call, in place.
- * Otherwise chunk by chunk: arrays in the kernel memory are addressed where they are, the others
- * copied into the staging area when the kernel reads them and copied back when it writes them.
+ * Runs the element-wise kernel `call(addresses, n, area)` describes over the arrays (null ones
+ * get address 0), each of `like`'s length and element type (`area`: the memory the kernel runs in). When every array lies in the kernel
+ * memory that is one call, in place (split across the worker threads when long). Otherwise chunk
+ * by chunk: arrays in the kernel memory are addressed where they are, the others copied into a
+ * staging area when the kernel reads them and copied back when it writes them.
  */
 export function streamThrough(
-  memory: KernelMemory, like: FloatArray, arrays: (FloatArray | null)[], access: Access[], update: (at: number[], n: number) => void,
+  memory: KernelMemory, like: FloatArray, arrays: (FloatArray | null)[], access: Access[],
+  call: (at: number[], n: number, area: StagingArea) => ElementCall,
 ): void {
   const home = arrays.map((array) => (array === null ? 0 : memory.addressOf(array)));
+  const size = like.BYTES_PER_ELEMENT;
   if (home.every((address) => address >= 0)) {
-    update(home, like.length);
+    const { name, args, pointers, length } = call(home, like.length, memory);
+    runElements(memory.runtime, name, args, pointers, length, size);
     return;
   }
-  const size = like.BYTES_PER_ELEMENT;
+  const area = arrays.every((array, i) => array === null || home[i] < 0) ? memory.privateStaging : memory;
   const chunk = STAGE_BYTES / size;
-  const staged = arrays.map((_, i) => memory.stage + i * STAGE_BYTES);
+  const staged = arrays.map((_, i) => area.stage + i * STAGE_BYTES);
   const at = home.slice();
-  const view = memory.view(like instanceof Float32Array ? "float32" : "float64");
+  const view = area.view(like instanceof Float32Array ? "float32" : "float64");
   for (let start = 0; start < like.length; start += chunk) {
     const n = Math.min(chunk, like.length - start);
     arrays.forEach((array, i) => {
@@ -134,7 +177,8 @@ export function streamThrough(
         if (access[i] !== "write") view.set(array.subarray(start, start + n), staged[i] / size);
       }
     });
-    update(at, n);
+    const { name, args } = call(at, n, area);
+    (area.exports[name] as (...values: number[]) => void)(...args);
     arrays.forEach((array, i) => {
       if (array !== null && home[i] < 0 && access[i] !== "read") array.set(view.subarray(staged[i] / size, staged[i] / size + n), start);
     });

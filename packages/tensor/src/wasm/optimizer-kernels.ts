@@ -11,7 +11,6 @@ import type { FloatArray } from "../dtype";
 import { DescentError, invalidArgument } from "../errors";
 import type { KernelMemory } from "./kernel-memory";
 import { loadKernelMemory, streamThrough } from "./kernel-memory";
-import { runElements } from "./thread-pool";
 
 export interface AdamWasmOptions {
   lr: number;
@@ -85,11 +84,13 @@ export function adamUpdateWasm(param: FloatArray, grad: FloatArray, expAvg: Floa
   const decay = decoupled ? 1 - lr * weightDecay : 1;
   const negStepSize = -(lr / (1 - beta1 ** step));
   const bc2Sqrt = Math.sqrt(1 - beta2 ** step);
-  const [name, size] = param instanceof Float32Array ? ["adamF32", 4] as const : ["adamF64", 8] as const;
-  streamThrough(memory, param, [param, grad, expAvg, expAvgSq, maxExpAvgSq], ["update", "read", "update", "update", "update"], (at, n) => {
-    runElements(memory.runtime, name, [at[0], at[1], at[2], at[3], maxExpAvgSq === null ? 0 : at[4], n,
-      sign, l2, decay, Number(decoupled), beta1, 1 - beta1, beta2, 1 - beta2, negStepSize, bc2Sqrt, eps], [0, 1, 2, 3, 4], 5, size);
-  });
+  const name = param instanceof Float32Array ? "adamF32" as const : "adamF64" as const;
+  streamThrough(memory, param, [param, grad, expAvg, expAvgSq, maxExpAvgSq], ["update", "read", "update", "update", "update"], (at, n) => ({
+    name,
+    args: [at[0], at[1], at[2], at[3], maxExpAvgSq === null ? 0 : at[4], n,
+      sign, l2, decay, Number(decoupled), beta1, 1 - beta1, beta2, 1 - beta2, negStepSize, bc2Sqrt, eps],
+    pointers: [0, 1, 2, 3, 4], length: 5,
+  }));
 }
 
 /**
@@ -105,12 +106,14 @@ export function sgdUpdateWasm(param: FloatArray, grad: FloatArray, momentumBuffe
   const { lr, momentum, dampening, weightDecay } = options;
   checkFinite(fn, options, ["lr", "momentum", "dampening", "weightDecay"] as const);
   const memory = requireKernelMemory(fn);
-  const [name, size] = param instanceof Float32Array ? ["sgdF32", 4] as const : ["sgdF64", 8] as const;
+  const name = param instanceof Float32Array ? "sgdF32" as const : "sgdF64" as const;
   const sign = options.maximize ? -1 : 1;
-  streamThrough(memory, param, [param, grad, momentumBuffer], ["update", "read", "update"], (at, n) => {
-    runElements(memory.runtime, name, [at[0], at[1], momentumBuffer === null ? 0 : at[2], n,
-      sign, weightDecay, momentum, 1 - dampening, -lr, Number(options.nesterov), Number(options.firstStep)], [0, 1, 2], 3, size);
-  });
+  streamThrough(memory, param, [param, grad, momentumBuffer], ["update", "read", "update"], (at, n) => ({
+    name,
+    args: [at[0], at[1], momentumBuffer === null ? 0 : at[2], n,
+      sign, weightDecay, momentum, 1 - dampening, -lr, Number(options.nesterov), Number(options.firstStep)],
+    pointers: [0, 1, 2], length: 3,
+  }));
 }
 
 /**
@@ -129,12 +132,13 @@ export function rmspropUpdateWasm(param: FloatArray, grad: FloatArray, squareAvg
   const { lr, alpha, eps, weightDecay, momentum } = options;
   checkFinite(fn, options, ["lr", "alpha", "eps", "weightDecay", "momentum"] as const);
   const memory = requireKernelMemory(fn);
-  const [name, size] = param instanceof Float32Array ? ["rmspropF32", 4] as const : ["rmspropF64", 8] as const;
+  const name = param instanceof Float32Array ? "rmspropF32" as const : "rmspropF64" as const;
   const sign = options.maximize ? -1 : 1;
-  streamThrough(memory, param, [param, grad, squareAvg, gradAvg, buffer], ["update", "read", "update", "update", "update"], (at, n) => {
-    runElements(memory.runtime, name, [at[0], at[1], at[2], gradAvg === null ? 0 : at[3], buffer === null ? 0 : at[4], n,
-      sign, weightDecay, alpha, 1 - alpha, eps, momentum, -lr], [0, 1, 2, 3, 4], 5, size);
-  });
+  streamThrough(memory, param, [param, grad, squareAvg, gradAvg, buffer], ["update", "read", "update", "update", "update"], (at, n) => ({
+    name,
+    args: [at[0], at[1], at[2], gradAvg === null ? 0 : at[3], buffer === null ? 0 : at[4], n, sign, weightDecay, alpha, 1 - alpha, eps, momentum, -lr],
+    pointers: [0, 1, 2, 3, 4], length: 5,
+  }));
 }
 
 /**
@@ -150,12 +154,12 @@ export function adagradUpdateWasm(param: FloatArray, grad: FloatArray, sum: Floa
   checkFinite(fn, options, ["lr", "lrDecay", "weightDecay", "eps"] as const);
   checkStep(fn, step);
   const memory = requireKernelMemory(fn);
-  const [name, size] = param instanceof Float32Array ? ["adagradF32", 4] as const : ["adagradF64", 8] as const;
+  const name = param instanceof Float32Array ? "adagradF32" as const : "adagradF64" as const;
   const sign = options.maximize ? -1 : 1;
   const clr = lr / (1 + (step - 1) * lrDecay);
-  streamThrough(memory, param, [param, grad, sum], ["update", "read", "update"], (at, n) => {
-    runElements(memory.runtime, name, [at[0], at[1], at[2], n, sign, weightDecay, -clr, eps], [0, 1, 2], 3, size);
-  });
+  streamThrough(memory, param, [param, grad, sum], ["update", "read", "update"], (at, n) => ({
+    name, args: [at[0], at[1], at[2], n, sign, weightDecay, -clr, eps], pointers: [0, 1, 2], length: 3,
+  }));
 }
 
 /** Each named option a finite number. */

@@ -63,18 +63,20 @@ export function wasmReduceKernel(op: ReduceOp, fallback: ReduceKernel, memory: K
   return (a, off, s, n) => {
     const kind = floatKind(a);
     if (n < WASM_REDUCE_MIN || s !== 1 || kind === null) return fallback(a, off, s, n);
-    const kernel = kind === "float32" ? memory.exports.reduceF32 : memory.exports.reduceF64;
     const run = a as Float32Array | Float64Array;
     const size = run.BYTES_PER_ELEMENT;
     const chunk = STAGE_BYTES / size;
     const home = memory.addressOf(run);
-    const view = home >= 0 ? null : memory.view(kind);
+    // read where it lies, or copied chunk by chunk into the private staging area
+    const area = home >= 0 ? memory : memory.privateStaging;
+    const kernel = kind === "float32" ? area.exports.reduceF32 : area.exports.reduceF64;
+    const view = home >= 0 ? null : area.view(kind);
     let result = 0;
     for (let start = 0; start < n; start += chunk) {
       const m = Math.min(chunk, n - start);
       let at = home + (off + start) * size;
       if (view !== null) {
-        at = memory.stage;
+        at = area.stage;
         view.set(run.subarray(off + start, off + start + m), at / size);
       }
       const value = kernel(code, at, m);

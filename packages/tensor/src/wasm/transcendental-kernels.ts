@@ -19,7 +19,6 @@ import { expKernel, sigmoidKernel, tanhKernel } from "../kernels/unary";
 import { WASM_ELEMENTWISE_MIN } from "./elementwise-kernels";
 import type { KernelMemory } from "./kernel-memory";
 import { loadKernelMemory, streamThrough } from "./kernel-memory";
-import { runElements } from "./thread-pool";
 
 export const TRANSCENDENTAL_OPS = { exp: 0, sigmoid: 1, tanh: 2 } as const;
 
@@ -33,9 +32,9 @@ export function wasmTranscendentalKernel(op: keyof typeof TRANSCENDENTAL_OPS, fa
     }
     const outRun = out.subarray(o, o + n);
     const aRun = a.subarray(ai, ai + n);
-    streamThrough(memory, aRun, [aRun, outRun], ["read", "write"], (p, m) => {
-      runElements(memory.runtime, "transcendentalF32", [code, p[0], p[1], m], [1, 2], 3, 4);
-    });
+    streamThrough(memory, aRun, [aRun, outRun], ["read", "write"], (p, m) => ({
+      name: "transcendentalF32", args: [code, p[0], p[1], m], pointers: [1, 2], length: 3,
+    }));
   };
 }
 
