@@ -1,17 +1,7 @@
 // Helpers for the linalg tests only (not exported by the package): a seeded PRNG and small
 // dense-matrix products written as plain triple loops, independent of the code under test.
 
-/** SplitMix64-style 32-bit generator (mulberry32): same seed, same numbers. */
-export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededUniform } from "../testing/seeded-uniform";
 
 /** An m×n matrix of uniform numbers in [−1, 1). */
 export function randomMatrix(next: () => number, m: number, n: number): Float64Array {

@@ -9,6 +9,7 @@ import { getBackend, setBackend } from "./backend";
 import { kernelMemoryArray } from "./kernel-memory";
 import type { ReduceOp } from "./reduce-kernels";
 import { WASM_REDUCE_MIN, wasmReduceKernels } from "./reduce-kernels";
+import { seededUniform } from "../testing/seeded-uniform";
 
 afterEach(() => {
   setBackend("wasm");
@@ -41,16 +42,7 @@ interface Run {
 }
 
 /** A deterministic generator for the values (mulberry32): the property draws only its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededUniform;
 
 function fill(run: Run): Float32Array | Float64Array {
   const { type, n, off, seed, spread, signs, placed, specials } = run;
