@@ -5,6 +5,7 @@ import { adagradStep, adamStep, rmspropStep, sgdStep } from "./optim";
 import { binaryRun, unaryRun } from "./elementwise";
 import { reduceRun } from "./reduce";
 import { transcendentalRunF32 } from "./transcendental";
+import { divideF32, expShiftSumF32, subtractF32 } from "./softmax";
 
 /** First free byte after the static data: the JS side lays out its buffers from here. */
 export function heapBase(): usize {
@@ -105,4 +106,19 @@ export function reduceF64(op: i32, a: usize, n: i32): f64 {
 /** out = f(a) over n float32 elements (op: 0 exp, 1 sigmoid, 2 tanh), evaluated in float64 lanes. */
 export function transcendentalF32(op: i32, a: usize, out: usize, n: i32): void {
   transcendentalRunF32(op, a, out, n);
+}
+
+/** Σ e^(a[i] − m) over n float32 elements (float64), storing float32(e^(a[i] − m)) to out when `keep`. */
+export function softmaxExpSumF32(a: usize, out: usize, n: i32, m: f64, keep: bool): f64 {
+  return expShiftSumF32(a, out, n, m, keep);
+}
+
+/** out[i] = float32(out[i] / d) over n float32 elements. */
+export function softmaxDivideF32(out: usize, n: i32, d: f64): void {
+  divideF32(out, n, d);
+}
+
+/** out[i] = float32(a[i] − s) over n float32 elements. */
+export function softmaxSubtractF32(a: usize, out: usize, n: i32, s: f64): void {
+  subtractF32(a, out, n, s);
 }

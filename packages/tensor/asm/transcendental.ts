@@ -119,6 +119,24 @@ function applyF32x4(op: i32, x: v128): v128 {
   return v128.shuffle<i64>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 2);
 }
 
+/**
+ * e^t for two float64 lanes, to a few float64 ulps, with t clamped to [−120, 100] as for the
+ * float32 exp (so e^t below e^−120 comes out as e^−120, which rounds to 0 in float32 and vanishes
+ * in any sum that holds a term near 1, as a softmax's does).
+ */
+export function expF64x2(x: v128): v128 {
+  const t = argument(EXP, x);
+  const k = roundedK(t);
+  const r = reduce(t, k);
+  const r2 = f64x2.mul(r, r);
+  const r4 = f64x2.mul(r2, r2);
+  const b0 = mulAdd(line(1.0 / 6.0, 1.0 / 24.0, r), r2, line(1.0, 0.5, r));
+  const b1 = mulAdd(line(1.0 / 5040.0, 1.0 / 40320.0, r), r2, line(1.0 / 120.0, 1.0 / 720.0, r));
+  const b2 = mulAdd(splat(1.0 / 39916800.0), r2, line(1.0 / 362880.0, 1.0 / 3628800.0, r));
+  const p = mulAdd(b2, f64x2.mul(r4, r4), mulAdd(b1, r4, b0));
+  return finish(EXP, x, twoToK(k), f64x2.mul(p, r));
+}
+
 /** out[i] = f(a[i]) for i < n over float32; out may be a (in place). */
 export function transcendentalRunF32(op: i32, a: usize, out: usize, n: i32): void {
   let i = 0;

@@ -15,6 +15,7 @@ import {
 import { logSoftmaxRow, softmaxRow } from "./softmax";
 import { wasmElementwiseKernels } from "../wasm/elementwise-kernels";
 import { wasmReduceKernels } from "../wasm/reduce-kernels";
+import { wasmSoftmaxKernels } from "../wasm/softmax-kernels";
 import { wasmTranscendentalKernels } from "../wasm/transcendental-kernels";
 import { wasmKernels } from "../wasm/select";
 import {
@@ -52,12 +53,14 @@ const wasm = wasmKernels();
 if (wasm !== null) Object.assign(kernels, wasm.kernels);
 useWasmElementwise(true);
 
-/** The wasm element-wise (arithmetic, comparisons, exp, sigmoid, tanh) and reduction entries this host runs (made once, so the same functions every call), or null. */
+/** The wasm element-wise (arithmetic, comparisons, exp, sigmoid, tanh), reduction and softmax-row entries this host runs (made once, so the same functions every call), or null. */
 function wasmEntries(): Partial<Kernels> | null {
   const arithmetic = wasmElementwiseKernels();
   const transcendental = wasmTranscendentalKernels();
   const reductions = wasmReduceKernels();
-  return arithmetic === null || transcendental === null || reductions === null ? null : { ...arithmetic, ...transcendental, ...reductions };
+  const softmax = wasmSoftmaxKernels();
+  if (arithmetic === null || transcendental === null || reductions === null || softmax === null) return null;
+  return { ...arithmetic, ...transcendental, ...reductions, ...softmax };
 }
 
 /** Puts the wasm element-wise and reduction entries in (where the host runs them) or the TypeScript ones back. */

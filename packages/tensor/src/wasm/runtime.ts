@@ -47,6 +47,12 @@ export interface KernelExports {
   reduceF64: (op: number, a: number, n: number) => number;
   /** out = f(a) over n float32 elements (op: 0 exp, 1 sigmoid, 2 tanh), evaluated in float64 lanes. */
   transcendentalF32: (op: number, a: number, out: number, n: number) => void;
+  /** Σ e^(a[i] − m) over n float32 elements (float64), storing float32(e^(a[i] − m)) to out when `keep` (0 or 1). */
+  softmaxExpSumF32: (a: number, out: number, n: number, m: number, keep: number) => number;
+  /** out[i] = float32(out[i] / d) over n float32 elements. */
+  softmaxDivideF32: (out: number, n: number, d: number) => void;
+  /** out[i] = float32(a[i] − s) over n float32 elements. */
+  softmaxSubtractF32: (a: number, out: number, n: number, s: number) => void;
 }
 
 type RmspropStep = (
