@@ -47,7 +47,29 @@ export interface KernelExports {
   reduceF64: (op: number, a: number, n: number) => number;
   /** out = f(a) over n float32 elements (op: 0 exp, 1 sigmoid, 2 tanh), evaluated in float64 lanes. */
   transcendentalF32: (op: number, a: number, out: number, n: number) => void;
+  /** Batch norm over the m elements from flat index `first` of an (N, C, L) array (asm/batch-norm.ts); per-channel arrays are float64. */
+  channelSumF32: ChannelSum;
+  channelSumF64: ChannelSum;
+  channelDeviationsF32: ChannelDeviations;
+  channelDeviationsF64: ChannelDeviations;
+  channelAffineF32: ChannelAffine;
+  channelAffineF64: ChannelAffine;
+  channelGradSumsF32: ChannelGradSums;
+  channelGradSumsF64: ChannelGradSums;
+  channelGradInputF32: ChannelGradInput;
+  channelGradInputF64: ChannelGradInput;
 }
+
+type ChannelSum = (x: number, first: number, m: number, channels: number, spatial: number, sums: number) => void;
+type ChannelDeviations = (x: number, first: number, m: number, channels: number, spatial: number, mean: number, sumD: number, sumD2: number) => void;
+type ChannelAffine = (x: number, out: number, first: number, m: number, channels: number, spatial: number, scale: number, shift: number) => void;
+type ChannelGradSums = (
+  dy: number, x: number, first: number, m: number, channels: number, spatial: number, mean: number, invStd: number, sumDy: number, sumDyXhat: number,
+) => void;
+type ChannelGradInput = (
+  dy: number, x: number, dx: number, first: number, m: number, channels: number, spatial: number,
+  mean: number, invStd: number, k: number, sumDy: number, sumDyXhat: number, count: number,
+) => void;
 
 type RmspropStep = (
   p: number, g: number, r: number, a: number, buf: number, n: number,
