@@ -6,6 +6,7 @@ import { binaryRun, unaryRun } from "./elementwise";
 import { reduceRun } from "./reduce";
 import { transcendentalRunF32 } from "./transcendental";
 import { divideF32, expShiftSumF32, subtractF32 } from "./softmax";
+import { channelAffine, channelDeviations, channelGradInput, channelGradSums, channelSum } from "./batch-norm";
 
 /** First free byte after the static data: the JS side lays out its buffers from here. */
 export function heapBase(): usize {
@@ -121,4 +122,56 @@ export function softmaxDivideF32(out: usize, n: i32, d: f64): void {
 /** out[i] = float32(a[i] − s) over n float32 elements. */
 export function softmaxSubtractF32(a: usize, out: usize, n: i32, s: f64): void {
   subtractF32(a, out, n, s);
+}
+
+// Batch norm over a piece of an (N, C, L) array (asm/batch-norm.ts): the piece's m elements start at flat index `first`.
+
+export function channelSumF32(x: usize, first: i32, m: i32, channels: i32, spatial: i32, sums: usize): void {
+  channelSum<f32>(x, first, m, channels, spatial, sums);
+}
+
+export function channelSumF64(x: usize, first: i32, m: i32, channels: i32, spatial: i32, sums: usize): void {
+  channelSum<f64>(x, first, m, channels, spatial, sums);
+}
+
+export function channelDeviationsF32(x: usize, first: i32, m: i32, channels: i32, spatial: i32, mean: usize, sumD: usize, sumD2: usize): void {
+  channelDeviations<f32>(x, first, m, channels, spatial, mean, sumD, sumD2);
+}
+
+export function channelDeviationsF64(x: usize, first: i32, m: i32, channels: i32, spatial: i32, mean: usize, sumD: usize, sumD2: usize): void {
+  channelDeviations<f64>(x, first, m, channels, spatial, mean, sumD, sumD2);
+}
+
+export function channelAffineF32(x: usize, out: usize, first: i32, m: i32, channels: i32, spatial: i32, scale: usize, shift: usize): void {
+  channelAffine<f32>(x, out, first, m, channels, spatial, scale, shift);
+}
+
+export function channelAffineF64(x: usize, out: usize, first: i32, m: i32, channels: i32, spatial: i32, scale: usize, shift: usize): void {
+  channelAffine<f64>(x, out, first, m, channels, spatial, scale, shift);
+}
+
+export function channelGradSumsF32(
+  dy: usize, x: usize, first: i32, m: i32, channels: i32, spatial: i32, mean: usize, invStd: usize, sumDy: usize, sumDyXhat: usize,
+): void {
+  channelGradSums<f32>(dy, x, first, m, channels, spatial, mean, invStd, sumDy, sumDyXhat);
+}
+
+export function channelGradSumsF64(
+  dy: usize, x: usize, first: i32, m: i32, channels: i32, spatial: i32, mean: usize, invStd: usize, sumDy: usize, sumDyXhat: usize,
+): void {
+  channelGradSums<f64>(dy, x, first, m, channels, spatial, mean, invStd, sumDy, sumDyXhat);
+}
+
+export function channelGradInputF32(
+  dy: usize, x: usize, dx: usize, first: i32, m: i32, channels: i32, spatial: i32,
+  mean: usize, invStd: usize, k: usize, sumDy: usize, sumDyXhat: usize, count: f64,
+): void {
+  channelGradInput<f32>(dy, x, dx, first, m, channels, spatial, mean, invStd, k, sumDy, sumDyXhat, count);
+}
+
+export function channelGradInputF64(
+  dy: usize, x: usize, dx: usize, first: i32, m: i32, channels: i32, spatial: i32,
+  mean: usize, invStd: usize, k: usize, sumDy: usize, sumDyXhat: usize, count: f64,
+): void {
+  channelGradInput<f64>(dy, x, dx, first, m, channels, spatial, mean, invStd, k, sumDy, sumDyXhat, count);
 }

@@ -26,4 +26,8 @@ export {
   adagradUpdateWasm, adamUpdateWasm, fusedUpdatesActive, inKernelMemory, kernelMemoryArray, rmspropUpdateWasm, sgdUpdateWasm,
 } from "./wasm/index";
 export type { AdagradWasmOptions, AdamWasmOptions, RmspropWasmOptions, SgdWasmOptions } from "./wasm/index";
+export {
+  WASM_BATCH_NORM_MAX_CHANNELS, WASM_BATCH_NORM_MIN, batchNormWasmActive, channelAffineWasm, channelGradInputWasm, channelGradSumsWasm, channelMomentsWasm,
+} from "./wasm/index";
+export type { ChannelLayout } from "./wasm/index";
 export * from "./linalg/index";

@@ -1,3 +1,4 @@
+import { channelAffineWasm, channelGradInputWasm, channelGradSumsWasm } from "@descent/tensor";
 import type { ChannelLayout, FloatArray } from "./layout";
 import { valuesPerChannel } from "./layout";
 
@@ -18,6 +19,9 @@ export interface BatchNormGradients {
  * With running statistics (evaluation, frozen statistics) μ and σ are constants and
  * dx = γ·invStd·dy. Either way dγ = Σ dy·x̂ and dβ = Σ dy.
  * `gradInput` null skips dx (an input that needs no gradient).
+ *
+ * Large arrays go to the WebAssembly SIMD versions (channelGradSumsWasm, then channelGradInputWasm
+ * or channelAffineWasm: the same terms, the sums in another order) unless setBackend("js") is on.
  */
 export function batchNormBackward(
   gradOutput: FloatArray,
@@ -29,6 +33,10 @@ export function batchNormBackward(
   weight: ArrayLike<number> | null,
   batchStatistics: boolean,
 ): BatchNormGradients {
+  const fast = channelGradSumsWasm(gradOutput, x, layout, mean, invStd);
+  if (fast !== null && gradInputWasm(gradOutput, x, gradInput, layout, mean, invStd, weight, batchStatistics, fast)) {
+    return { gradWeight: fast.sumDyXhat, gradBias: fast.sumDy };
+  }
   const { batch, channels, spatial } = layout;
   const count = valuesPerChannel(layout);
   const gradWeight = new Float64Array(channels);
@@ -66,4 +74,23 @@ export function batchNormBackward(
     }
   }
   return { gradWeight, gradBias };
+}
+
+/** dx in wasm from the per-channel sums (nothing to do when gradInput is null); false when the TypeScript loop must run. */
+function gradInputWasm(
+  gradOutput: FloatArray,
+  x: FloatArray,
+  gradInput: FloatArray | null,
+  layout: ChannelLayout,
+  mean: ArrayLike<number>,
+  invStd: ArrayLike<number>,
+  weight: ArrayLike<number> | null,
+  batchStatistics: boolean,
+  sums: { sumDy: Float64Array; sumDyXhat: Float64Array },
+): boolean {
+  if (gradInput === null) return true;
+  if (batchStatistics) return channelGradInputWasm(gradOutput, x, gradInput, layout, mean, invStd, weight, sums.sumDy, sums.sumDyXhat);
+  // dx = γ·invStd·dy: x·scale + (−0) is x·scale to the bit, the −0 included
+  const scale = Float64Array.from({ length: layout.channels }, (_, c) => (weight === null ? 1 : weight[c]) * invStd[c]);
+  return channelAffineWasm(gradOutput, gradInput, layout, scale, new Float64Array(layout.channels).fill(-0));
 }

@@ -1,3 +1,4 @@
+import { channelAffineWasm } from "@descent/tensor";
 import type { ChannelLayout, FloatArray } from "./layout";
 
 /**
@@ -5,6 +6,8 @@ import type { ChannelLayout, FloatArray } from "./layout";
  * (same length as `x`, float32 or float64). `weight`/`bias` null mean γ = 1 / β = 0.
  * Folded into one scale and shift per channel, as PyTorch's CPU kernel does:
  * y = x · (invStd·γ) + (β − mean·invStd·γ).
+ * Large arrays go to the WebAssembly SIMD version (channelAffineWasm: the same operations, the
+ * same bits) unless setBackend("js") is on.
  */
 export function normalizeChannels(
   x: FloatArray,
@@ -16,9 +19,16 @@ export function normalizeChannels(
   bias: ArrayLike<number> | null,
 ): void {
   const { batch, channels, spatial } = layout;
+  const scales = new Float64Array(channels);
+  const shifts = new Float64Array(channels);
   for (let c = 0; c < channels; c++) {
-    const scale = invStd[c] * (weight === null ? 1 : weight[c]);
-    const shift = (bias === null ? 0 : bias[c]) - mean[c] * scale;
+    scales[c] = invStd[c] * (weight === null ? 1 : weight[c]);
+    shifts[c] = (bias === null ? 0 : bias[c]) - mean[c] * scales[c];
+  }
+  if (channelAffineWasm(x, out, layout, scales, shifts)) return;
+  for (let c = 0; c < channels; c++) {
+    const scale = scales[c];
+    const shift = shifts[c];
     for (let n = 0; n < batch; n++) {
       const start = (n * channels + c) * spatial;
       for (let l = start; l < start + spatial; l++) out[l] = x[l] * scale + shift;

@@ -7,3 +7,7 @@ export type { Float32MatmulPrecision } from "./select";
 export { adagradUpdateWasm, adamUpdateWasm, fusedUpdatesActive, rmspropUpdateWasm, sgdUpdateWasm } from "./optimizer-kernels";
 export { inKernelMemory, kernelMemoryArray } from "./kernel-memory";
 export type { AdagradWasmOptions, AdamWasmOptions, RmspropWasmOptions, SgdWasmOptions } from "./optimizer-kernels";
+export {
+  WASM_BATCH_NORM_MAX_CHANNELS, WASM_BATCH_NORM_MIN, batchNormWasmActive, channelAffineWasm, channelGradInputWasm, channelGradSumsWasm, channelMomentsWasm,
+} from "./batch-norm-kernels";
+export type { ChannelLayout } from "./batch-norm-kernels";

@@ -53,7 +53,29 @@ export interface KernelExports {
   softmaxDivideF32: (out: number, n: number, d: number) => void;
   /** out[i] = float32(a[i] − s) over n float32 elements. */
   softmaxSubtractF32: (a: number, out: number, n: number, s: number) => void;
+  /** Batch norm over the m elements from flat index `first` of an (N, C, L) array (asm/batch-norm.ts); per-channel arrays are float64. */
+  channelSumF32: ChannelSum;
+  channelSumF64: ChannelSum;
+  channelDeviationsF32: ChannelDeviations;
+  channelDeviationsF64: ChannelDeviations;
+  channelAffineF32: ChannelAffine;
+  channelAffineF64: ChannelAffine;
+  channelGradSumsF32: ChannelGradSums;
+  channelGradSumsF64: ChannelGradSums;
+  channelGradInputF32: ChannelGradInput;
+  channelGradInputF64: ChannelGradInput;
 }
+
+type ChannelSum = (x: number, first: number, m: number, channels: number, spatial: number, sums: number) => void;
+type ChannelDeviations = (x: number, first: number, m: number, channels: number, spatial: number, mean: number, sumD: number, sumD2: number) => void;
+type ChannelAffine = (x: number, out: number, first: number, m: number, channels: number, spatial: number, scale: number, shift: number) => void;
+type ChannelGradSums = (
+  dy: number, x: number, first: number, m: number, channels: number, spatial: number, mean: number, invStd: number, sumDy: number, sumDyXhat: number,
+) => void;
+type ChannelGradInput = (
+  dy: number, x: number, dx: number, first: number, m: number, channels: number, spatial: number,
+  mean: number, invStd: number, k: number, sumDy: number, sumDyXhat: number, count: number,
+) => void;
 
 type RmspropStep = (
   p: number, g: number, r: number, a: number, buf: number, n: number,
