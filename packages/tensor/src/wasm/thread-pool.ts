@@ -56,6 +56,8 @@ interface Pool {
   flags: { at: number; capacity: number };
 }
 
+/** How long the calling thread polls for a worker's chunk to finish before it sleeps (ms). */
+const CALLER_SPIN_MS = 2;
 /** A job with no progress for this long is abandoned: the pool is dropped and the caller redoes the work. */
 const STALL_MS = 60_000;
 /** Element-wise work below this many elements stays on the calling thread: waking a worker costs more. */
@@ -221,7 +223,10 @@ class ChunkHandOff {
       const done = Atomics.load(ctl, FIELD.done);
       this.handMarked();
       if (this.count === this.total) return true;
-      if (pool.canBlock) Atomics.wait(ctl, FIELD.done, done, 100);
+      // a worker's chunk usually ends within a chunk's time: poll that long before sleeping
+      const until = performance.now() + CALLER_SPIN_MS;
+      while (Atomics.load(ctl, FIELD.done) === done && performance.now() < until);
+      if (pool.canBlock && Atomics.load(ctl, FIELD.done) === done) Atomics.wait(ctl, FIELD.done, done, 100);
       if (Atomics.load(ctl, FIELD.done) !== done) lastProgress = Date.now();
       else if (Date.now() - lastProgress > STALL_MS) return false;
     }

@@ -11,6 +11,9 @@
  */
 import { ARGS_BYTE_OFFSET, CHUNK_EXPORTS, CLAIM_BYTE_OFFSET, FIELD, INT32_FIELDS, MAX_ARGS, MODE_ROWS, ROWS_ARGS } from "./control-block";
 
+/** How long a worker keeps polling for the next job before it sleeps (ms). */
+export const WORKER_SPIN_MS = 2;
+
 /** What runChunk needs to know of the control block, passed in so the function stands alone. */
 export const CHUNK_LAYOUT = { F: FIELD, names: CHUNK_EXPORTS, rowsMode: MODE_ROWS, rowsArgs: ROWS_ARGS };
 
@@ -81,6 +84,10 @@ function start(data) {
       Atomics.add(ctl, F.done, 1);
       Atomics.notify(ctl, F.done);
     }
+    // Jobs come in bursts (a training step issues one after another), and waking a sleeping
+    // thread can take longer than a job: spin a while on the sequence number before sleeping.
+    const until = performance.now() + ${WORKER_SPIN_MS};
+    while (Atomics.load(ctl, F.seq) === seq && performance.now() < until);
     Atomics.wait(ctl, F.seq, seq);
   }
 }
