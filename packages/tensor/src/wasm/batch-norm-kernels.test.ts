@@ -10,6 +10,7 @@ import {
   channelMomentsWasm,
 } from "./batch-norm-kernels";
 import { kernelMemoryArray } from "./kernel-memory";
+import { compensatedSum } from "../testing/compensated-sum";
 
 afterEach(() => {
   setBackend("wasm");
@@ -78,18 +79,6 @@ function gradInputLoop(
       }
     }
   }
-}
-
-/** Neumaier's compensated sum: the exact sum to about 2u·Σ|term| for these lengths. */
-function compensatedSum(terms: Iterable<number>): number {
-  let s = 0;
-  let c = 0;
-  for (const t of terms) {
-    const u = s + t;
-    c += Math.abs(s) >= Math.abs(t) ? s - u + t : t - u + s;
-    s = u;
-  }
-  return s + c;
 }
 
 /** The first index where the two arrays differ in bits (−0 and 0 differ), or −1. */

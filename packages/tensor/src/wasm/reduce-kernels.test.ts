@@ -10,6 +10,7 @@ import { kernelMemoryArray } from "./kernel-memory";
 import type { ReduceOp } from "./reduce-kernels";
 import { WASM_REDUCE_MIN, wasmReduceKernels } from "./reduce-kernels";
 import { seededUniform } from "../testing/seeded-uniform";
+import { compensatedSum } from "../testing/compensated-sum";
 
 afterEach(() => {
   setBackend("wasm");
@@ -55,18 +56,6 @@ function fill(run: Run): Float32Array | Float64Array {
   }
   for (const [position, value] of specials) a[off + (position % n)] = value;
   return a;
-}
-
-/** Neumaier's compensated sum: within 2u|s| of the exact sum for these lengths, far inside the bounds tested. */
-function compensatedSum(terms: number[]): number {
-  let s = 0;
-  let c = 0;
-  for (const t of terms) {
-    const u = s + t;
-    c += Math.abs(s) >= Math.abs(t) ? s - u + t : t - u + s;
-    s = u;
-  }
-  return s + c;
 }
 
 function sameNumber(x: number, y: number): boolean {
