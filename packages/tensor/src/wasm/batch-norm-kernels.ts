@@ -32,8 +32,8 @@
 import type { FloatArray } from "../dtype";
 import { invalidArgument } from "../errors";
 import type { KernelExports } from "./runtime";
-import type { KernelMemory, StagingArea } from "./kernel-memory";
-import { STAGE_BYTES, loadKernelMemory } from "./kernel-memory";
+import type { KernelMemory } from "./kernel-memory";
+import { STAGE_BYTES, forEachPiece, loadKernelMemory, stagingAreaFor } from "./kernel-memory";
 import { fusedUpdatesActive } from "./optimizer-kernels";
 
 /** How a batch-norm kernel sees its input: N samples, C channels, L = product of the spatial sizes. */
@@ -190,42 +190,22 @@ function usable(x: FloatArray, layout: ChannelLayout): KernelMemory | null {
 }
 
 /**
- * Runs `kernel` over the element arrays piece by piece (all of one length and type), each
- * `writes[i]` array copied back after each piece when staged. The per-channel float64 arrays are
- * copied into the staging area's last two slots before and back after (a kernel adds into some).
+ * Runs `kernel` over the element arrays piece by piece (all of one length and type; forEachPiece),
+ * the `writes[i]` arrays written back. The per-channel float64 arrays go into the area's slots
+ * after the element arrays' before the first piece and back after the last (a kernel adds into some).
  */
 function runPieces(
   memory: KernelMemory, arrays: FloatArray[], writes: boolean[], channelArrays: Float64Array[],
   kernel: (exports: KernelExports, at: number[], channelAt: number[], first: number, n: number) => void,
 ): void {
-  const home = arrays.map((array) => memory.addressOf(array));
-  const area: StagingArea = home.every((address) => address < 0) ? memory.privateStaging : memory;
-  const inPlace = home.map((address) => address >= 0 && area === memory);
-  const like = arrays[0];
-  const size = like.BYTES_PER_ELEMENT;
-  const view = area.view(like instanceof Float32Array ? "float32" : "float64");
+  const area = stagingAreaFor(memory, arrays);
   const f64 = area.view("float64");
   const channelBase = area.stage + ELEMENT_SLOTS * STAGE_BYTES;
   const channelAt = channelArrays.map((array, i) => channelBase + i * array.length * 8);
   channelArrays.forEach((array, i) => { f64.set(array, channelAt[i] / 8); });
-  const total = like.length;
-  const chunk = inPlace.every(Boolean) ? total : STAGE_BYTES / size;
-  const at = arrays.map(() => 0);
-  for (let first = 0; first < total; first += chunk) {
-    const n = Math.min(chunk, total - first);
-    arrays.forEach((array, i) => {
-      if (inPlace[i]) {
-        at[i] = home[i] + first * size;
-      } else {
-        at[i] = area.stage + i * STAGE_BYTES;
-        if (!writes[i]) view.set(array.subarray(first, first + n), at[i] / size);
-      }
-    });
+  forEachPiece(memory, area, arrays[0], arrays, writes.map((w) => (w ? "write" : "read")), (at, n, first) => {
     kernel(area.exports, at, channelAt, first, n);
-    arrays.forEach((array, i) => {
-      if (writes[i] && !inPlace[i]) array.set(view.subarray(at[i] / size, at[i] / size + n), first);
-    });
-  }
+  });
   channelArrays.forEach((array, i) => { array.set(f64.subarray(channelAt[i] / 8, channelAt[i] / 8 + array.length)); });
 }
 

@@ -144,43 +144,63 @@ export interface ElementCall {
 }
 
 /**
- * Runs the element-wise kernel `call(addresses, n, area)` describes over the arrays (null ones
- * get address 0), each of `like`'s length and element type (`area`: the memory the kernel runs in). When every array lies in the kernel
- * memory that is one call, in place (split across the worker threads when long). Otherwise chunk
- * by chunk: arrays in the kernel memory are addressed where they are, the others copied into a
- * staging area when the kernel reads them and copied back when it writes them.
+ * Where a kernel over these arrays runs: in the kernel memory when any of them lies there (the
+ * others are staged beside them), else in the private staging area, which copies at memcpy speed.
  */
-export function streamThrough(
-  memory: KernelMemory, like: FloatArray, arrays: (FloatArray | null)[], access: Access[],
-  call: (at: number[], n: number, area: StagingArea) => ElementCall,
+export function stagingAreaFor(memory: KernelMemory, arrays: (FloatArray | null)[]): StagingArea {
+  return arrays.some((array) => array !== null && memory.addressOf(array) >= 0) ? memory : memory.privateStaging;
+}
+
+/**
+ * Runs `run(at, n, start)` over the arrays (null ones get address 0), each of `like`'s length and
+ * element type, piece by piece: pieces of one staging slot, the same wherever the arrays live, so
+ * a kernel that sums gives the same bits for placed and staged arrays. Arrays in the kernel memory
+ * are addressed where they lie (when `area` is the kernel memory, see stagingAreaFor); array i
+ * otherwise goes through slot i of the area, copied in when the kernel reads it and back when it
+ * writes it.
+ */
+export function forEachPiece(
+  memory: KernelMemory, area: StagingArea, like: FloatArray, arrays: (FloatArray | null)[], access: Access[],
+  run: (at: number[], n: number, start: number) => void,
 ): void {
-  const home = arrays.map((array) => (array === null ? 0 : memory.addressOf(array)));
   const size = like.BYTES_PER_ELEMENT;
-  if (home.every((address) => address >= 0)) {
-    const { name, args, pointers, length } = call(home, like.length, memory);
-    runElements(memory.runtime, name, args, pointers, length, size);
-    return;
-  }
-  const area = arrays.every((array, i) => array === null || home[i] < 0) ? memory.privateStaging : memory;
   const chunk = STAGE_BYTES / size;
-  const staged = arrays.map((_, i) => area.stage + i * STAGE_BYTES);
+  const home = arrays.map((array) => (array === null ? 0 : area === memory ? memory.addressOf(array) : -1));
   const at = home.slice();
   const view = area.view(like instanceof Float32Array ? "float32" : "float64");
   for (let start = 0; start < like.length; start += chunk) {
     const n = Math.min(chunk, like.length - start);
     arrays.forEach((array, i) => {
       if (array === null) return;
-      if (home[i] >= 0) {
-        at[i] = home[i] + start * size;
-      } else {
-        at[i] = staged[i];
-        if (access[i] !== "write") view.set(array.subarray(start, start + n), staged[i] / size);
-      }
+      at[i] = home[i] >= 0 ? home[i] + start * size : area.stage + i * STAGE_BYTES;
+      if (home[i] < 0 && access[i] !== "write") view.set(array.subarray(start, start + n), at[i] / size);
     });
-    const { name, args } = call(at, n, area);
-    (area.exports[name] as (...values: number[]) => void)(...args);
+    run(at, n, start);
     arrays.forEach((array, i) => {
-      if (array !== null && home[i] < 0 && access[i] !== "read") array.set(view.subarray(staged[i] / size, staged[i] / size + n), start);
+      if (array !== null && home[i] < 0 && access[i] !== "read") array.set(view.subarray(at[i] / size, at[i] / size + n), start);
     });
   }
+}
+
+/**
+ * Runs the element-wise kernel `call(addresses, n, area)` describes over the arrays (null ones
+ * get address 0), each of `like`'s length and element type (`area`: the memory the kernel runs
+ * in). When every array lies in the kernel memory that is one call, in place (split across the
+ * worker threads when long); otherwise piece by piece (forEachPiece).
+ */
+export function streamThrough(
+  memory: KernelMemory, like: FloatArray, arrays: (FloatArray | null)[], access: Access[],
+  call: (at: number[], n: number, area: StagingArea) => ElementCall,
+): void {
+  const home = arrays.map((array) => (array === null ? 0 : memory.addressOf(array)));
+  if (home.every((address) => address >= 0)) {
+    const { name, args, pointers, length } = call(home, like.length, memory);
+    runElements(memory.runtime, name, args, pointers, length, like.BYTES_PER_ELEMENT);
+    return;
+  }
+  const area = stagingAreaFor(memory, arrays);
+  forEachPiece(memory, area, like, arrays, access, (at, n) => {
+    const { name, args } = call(at, n, area);
+    (area.exports[name] as (...values: number[]) => void)(...args);
+  });
 }

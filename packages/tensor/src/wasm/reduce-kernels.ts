@@ -1,8 +1,8 @@
 /**
  * WebAssembly SIMD versions of the kernel table's sum, sumAbs, sumSquares, max, min, maxAbs and
- * minAbs for long contiguous float32/float64 runs. The run is read in chunks of the staging area's
- * size, in place when it lies in the kernel memory, else copied into the staging area first; the
- * chunks are the same either way, so the result does not depend on where the array lives.
+ * minAbs for long contiguous float32/float64 runs. The run is read in pieces of one staging slot
+ * (forEachPiece), in place when it lies in the kernel memory, else copied into the staging area
+ * first; the pieces are the same either way, so the result does not depend on where the array lives.
  * Strided runs, int32 and short runs go to the TypeScript kernel.
  *
  * Accuracy contract:
@@ -28,7 +28,7 @@ import type { TypedArray } from "../dtype";
 import type { ReduceKernel } from "../kernels/reduce";
 import { maxAbsReduce, maxReduce, minAbsReduce, minReduce, sumAbsReduce, sumReduce, sumSquaresReduce } from "../kernels/reduce";
 import type { KernelMemory } from "./kernel-memory";
-import { STAGE_BYTES, loadKernelMemory } from "./kernel-memory";
+import { forEachPiece, loadKernelMemory, stagingAreaFor } from "./kernel-memory";
 
 /**
  * Shorter runs stay in TypeScript: a wasm call with its checks and staging costs about 100 ns, and
@@ -63,27 +63,16 @@ export function wasmReduceKernel(op: ReduceOp, fallback: ReduceKernel, memory: K
   return (a, off, s, n) => {
     const kind = floatKind(a);
     if (n < WASM_REDUCE_MIN || s !== 1 || kind === null) return fallback(a, off, s, n);
-    const run = a as Float32Array | Float64Array;
-    const size = run.BYTES_PER_ELEMENT;
-    const chunk = STAGE_BYTES / size;
-    const home = memory.addressOf(run);
-    // read where it lies, or copied chunk by chunk into the private staging area
-    const area = home >= 0 ? memory : memory.privateStaging;
+    const run = (a as Float32Array | Float64Array).subarray(off, off + n);
+    const area = stagingAreaFor(memory, [run]);
     const kernel = kind === "float32" ? area.exports.reduceF32 : area.exports.reduceF64;
-    const view = home >= 0 ? null : area.view(kind);
-    let result = 0;
-    for (let start = 0; start < n; start += chunk) {
-      const m = Math.min(chunk, n - start);
-      let at = home + (off + start) * size;
-      if (view !== null) {
-        at = area.stage;
-        view.set(run.subarray(off + start, off + start + m), at / size);
-      }
-      const value = kernel(code, at, m);
-      // NaN decides a max or min at once; a NaN sum stays NaN anyway
-      if (value !== value) return value;
-      result = start === 0 ? value : combine(result, value);
-    }
+    let result = NaN;
+    forEachPiece(memory, area, run, [run], ["read"], (at, m, start) => {
+      // NaN decides a max or min at once (a NaN sum stays NaN anyway): later pieces change nothing
+      if (start > 0 && result !== result) return;
+      const value = kernel(code, at[0], m);
+      result = start === 0 || value !== value ? value : combine(result, value);
+    });
     return result;
   };
 }

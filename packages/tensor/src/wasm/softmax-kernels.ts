@@ -4,7 +4,7 @@
  * reduction kernel), then e^(x − max) and its sum, then the division by the sum (softmax) or the
  * subtraction of max + log(sum) (log-softmax, the log taken here with Math.log as the TypeScript
  * kernel takes it). Rows lying in the kernel memory are read and written where they lie; others
- * go through the private staging area. Every other row goes to the TypeScript kernel.
+ * are staged (forEachPiece). Every other row goes to the TypeScript kernel.
  *
  * Accuracy contract: the wasm rows compute what the TypeScript rows compute, in float64 rounded
  * once to float32 when stored, except that the sum is added in another order (four lanes) and
@@ -17,7 +17,7 @@ import type { TypedArray } from "../dtype";
 import type { UnaryKernel } from "../kernels/unary";
 import { logSoftmaxRow, softmaxRow } from "../kernels/softmax";
 import type { KernelMemory } from "./kernel-memory";
-import { STAGE_BYTES, loadKernelMemory } from "./kernel-memory";
+import { STAGE_BYTES, forEachPiece, loadKernelMemory, stagingAreaFor } from "./kernel-memory";
 import { REDUCE_OPS } from "./reduce-kernels";
 
 /** Shorter rows stay in TypeScript (measured: below about this, the calls cost more than they save). */
@@ -34,19 +34,15 @@ export function wasmSoftmaxKernel(log: boolean, fallback: UnaryKernel, memory: K
     }
     const aRow = a.subarray(ai, ai + n);
     const outRow = out.subarray(o, o + n);
-    const [aHome, outHome] = [memory.addressOf(aRow), memory.addressOf(outRow)];
-    const inPlace = aHome >= 0 && outHome >= 0;
-    const area = inPlace ? memory : memory.privateStaging;
-    const aAt = inPlace ? aHome : area.stage;
-    const outAt = inPlace ? outHome : area.stage + STAGE_BYTES;
-    const view = area.view("float32");
-    if (!inPlace) view.set(aRow, aAt / 4);
+    const area = stagingAreaFor(memory, [aRow, outRow]);
     const ex = area.exports;
-    const max = ex.reduceF32(REDUCE_OPS.max, aAt, n);
-    const total = ex.softmaxExpSumF32(aAt, outAt, n, max, log ? 0 : 1);
-    if (log) ex.softmaxSubtractF32(aAt, outAt, n, max + Math.log(total));
-    else ex.softmaxDivideF32(outAt, n, total);
-    if (!inPlace) outRow.set(view.subarray(outAt / 4, outAt / 4 + n));
+    // n ≤ ROW_MAX: one piece
+    forEachPiece(memory, area, aRow, [aRow, outRow], ["read", "write"], ([aAt, outAt]) => {
+      const max = ex.reduceF32(REDUCE_OPS.max, aAt, n);
+      const total = ex.softmaxExpSumF32(aAt, outAt, n, max, log ? 0 : 1);
+      if (log) ex.softmaxSubtractF32(aAt, outAt, n, max + Math.log(total));
+      else ex.softmaxDivideF32(outAt, n, total);
+    });
   };
 }
 
