@@ -61,9 +61,9 @@ const CALLER_SPIN_MS = 2;
 /** A job with no progress for this long is abandoned: the pool is dropped and the caller redoes the work. */
 const STALL_MS = 60_000;
 /** Element-wise work below this many elements stays on the calling thread: waking a worker costs more. */
-export const PARALLEL_MIN_ELEMENTS = 1 << 18;
+export const PARALLEL_MIN_ELEMENTS = 1 << 17;
 /** Elements per chunk of element-wise work (a multiple of every SIMD width). */
-const ELEMENT_CHUNK = 1 << 15;
+const ELEMENT_CHUNK = 1 << 14;
 
 let requestedThreads: number | undefined;
 const pools = new Map<WasmRuntime, Pool>();
