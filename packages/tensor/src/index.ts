@@ -17,7 +17,7 @@ export { Generator, defaultGenerator, manualSeed } from "./random";
 export type { GeneratorState } from "./random";
 export { erf, erfc, erfinv, ndtri, normalCdf } from "./special/normal";
 export { kernels, resetKernels, setKernel } from "./kernels/index";
-export type { BinaryKernel, GemmKernel, KernelName, Kernels, ReduceKernel, UnaryKernel } from "./kernels/index";
+export type { BinaryKernel, GemmKernel, KernelName, Kernels, ReduceKernel, SumRowsKernel, UnaryKernel } from "./kernels/index";
 export {
   getBackend, getBackendSupport, getFloat32MatmulPrecision, getNumThreads, setBackend, setFloat32MatmulPrecision, setNumThreads,
 } from "./wasm/index";

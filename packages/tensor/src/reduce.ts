@@ -25,7 +25,7 @@ export interface VarOptions {
  */
 export function reduceWith(
   fn: string, t: Tensor, axes: Axes, keepdim: unknown, dtype: DType,
-  kernel: ReduceKernel, finish?: (value: number, count: number) => number,
+  kernel: ReduceKernel | "sum", finish?: (value: number, count: number) => number,
 ): Tensor {
   if (!(t instanceof Tensor)) throw invalidArgument(fn, "input", t, "a Tensor");
   if (typeof keepdim !== "boolean") throw invalidArgument(fn, "keepdim", keepdim, "a boolean");
@@ -38,6 +38,16 @@ export function reduceWith(
   let count = 1;
   for (const a of reduced) count *= t.shape[a];
 
+  const out = allocate(dtype, keptShape.reduce((x, y) => x * y, 1));
+  if (kernel === "sum" && isLeadingOf(reduced, t) && t.isContiguous()) {
+    // Σ over the leading axes (a bias gradient, a batch mean): the rows are read in memory order,
+    // each column's total the very number the strided walk below adds up.
+    const sums = new Float64Array(out.length);
+    kernels.sumRows(t.data, t.offset, count, out.length, sums);
+    for (let c = 0; c < out.length; c++) out[c] = finish === undefined ? sums[c] : finish(sums[c], count);
+    return new Tensor(out, outShape);
+  }
+  const fold = kernel === "sum" ? kernels.sum : kernel;
   let src: TypedArray = t.data;
   let base = t.offset;
   let keptStrides = kept.map((i) => t.strides[i]);
@@ -53,21 +63,25 @@ export function reduceWith(
     keptStrides = contiguousStrides(keptShape).map((s) => s * count);
     runStride = 1;
   }
-  const out = allocate(dtype, keptShape.reduce((x, y) => x * y, 1));
   const outStrides = contiguousStrides(keptShape);
   walkPoints(keptShape, [outStrides, keptStrides], [0, base], (p) => {
-    const v = kernel(src, p[1], runStride, count);
+    const v = fold(src, p[1], runStride, count);
     out[p[0]] = finish === undefined ? v : finish(v, count);
   });
   return new Tensor(out, outShape);
 }
 
+/** True when `reduced` (sorted, distinct) are the first axes of t and at least one axis is kept. */
+function isLeadingOf(reduced: readonly number[], t: Tensor): boolean {
+  return reduced.length > 0 && reduced.length < t.ndim && reduced.every((axis, i) => axis === i);
+}
+
 export function sumAxes(fn: string, t: Tensor, axes: Axes, keepdim: boolean): Tensor {
-  return reduceWith(fn, t, axes, keepdim, t.dtype, kernels.sum);
+  return reduceWith(fn, t, axes, keepdim, t.dtype, "sum");
 }
 
 export function mean(t: Tensor, axes: Axes, keepdim: boolean): Tensor {
-  return reduceWith("mean", t, axes, keepdim, floatTypeOf(t.dtype), kernels.sum, (v, n) => v / n);
+  return reduceWith("mean", t, axes, keepdim, floatTypeOf(t.dtype), "sum", (v, n) => v / n);
 }
 
 function checkVarOptions(fn: string, options: unknown): { correction: number; keepdim: boolean } {

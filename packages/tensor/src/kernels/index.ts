@@ -10,7 +10,7 @@ import { addcdivKernel, addcmulKernel, addScaledKernel, lerpKernel, whereKernel 
 import { gemmF64 } from "./matmul";
 import {
   argmaxReduce, argminReduce, countNonzeroReduce, logsumexpReduce, maxAbsReduce, maxReduce, minAbsReduce, minReduce,
-  squaredDeviationsReduce, sumAbsReduce, sumPowAbsReduce, sumReduce, sumSquaresReduce,
+  squaredDeviationsReduce, sumAbsReduce, sumPowAbsReduce, sumReduce, sumRowsReduce, sumSquaresReduce,
 } from "./reduce";
 import { logSoftmaxRow, softmaxRow } from "./softmax";
 import { wasmElementwiseKernels } from "../wasm/elementwise-kernels";
@@ -30,7 +30,7 @@ const defaults = {
   sqrt: sqrtKernel, rsqrt: rsqrtKernel, square: squareKernel, tanh: tanhKernel, sigmoid: sigmoidKernel, relu: reluKernel,
   clamp: clampKernel,
   addScaled: addScaledKernel, addcmul: addcmulKernel, addcdiv: addcdivKernel, lerp: lerpKernel, where: whereKernel,
-  sum: sumReduce, sumAbs: sumAbsReduce, sumSquares: sumSquaresReduce, sumPowAbs: sumPowAbsReduce, countNonzero: countNonzeroReduce,
+  sum: sumReduce, sumRows: sumRowsReduce, sumAbs: sumAbsReduce, sumSquares: sumSquaresReduce, sumPowAbs: sumPowAbsReduce, countNonzero: countNonzeroReduce,
   max: maxReduce, min: minReduce, maxAbs: maxAbsReduce, minAbs: minAbsReduce, argmax: argmaxReduce, argmin: argminReduce,
   logsumexp: logsumexpReduce, squaredDeviations: squaredDeviationsReduce,
   softmax: softmaxRow, logSoftmax: logSoftmaxRow,
@@ -108,5 +108,5 @@ export function replacedKernels(): KernelName[] {
 
 export type { BinaryKernel } from "./binary";
 export type { UnaryKernel } from "./unary";
-export type { ReduceKernel } from "./reduce";
+export type { ReduceKernel, SumRowsKernel } from "./reduce";
 export type { GemmKernel } from "./matmul";

@@ -7,7 +7,9 @@ import type { TypedArray } from "../dtype";
  */
 export type ReduceKernel = (a: TypedArray, off: number, s: number, n: number) => number;
 
-const BLOCK = 256;
+/** Elements per block of the two-level sums. */
+export const SUM_BLOCK = 256;
+const BLOCK = SUM_BLOCK;
 
 export function sumReduce(a: TypedArray, off: number, s: number, n: number): number {
   let total = 0;
@@ -18,6 +20,29 @@ export function sumReduce(a: TypedArray, off: number, s: number, n: number): num
     total += partial;
   }
   return total;
+}
+
+/**
+ * Column sums of a contiguous rows×cols block (element (r, c) at a[off + r·cols + c]): out[c] gets
+ * Σ_r, the very number sumReduce gives down column c (blocks of 256 rows), read row by row.
+ */
+export type SumRowsKernel = (a: TypedArray, off: number, rows: number, cols: number, out: Float64Array) => void;
+
+export function sumRowsReduce(a: TypedArray, off: number, rows: number, cols: number, out: Float64Array): void {
+  out.fill(0, 0, cols);
+  for (let start = 0; start < rows; start += BLOCK) {
+    const partial = blockColumnSums(a, off + start * cols, Math.min(BLOCK, rows - start), cols);
+    for (let c = 0; c < cols; c++) out[c] += partial[c];
+  }
+}
+
+/** Σ down each column of `rows` (at most one block) rows: each column's partial sum, in row order. */
+export function blockColumnSums(a: TypedArray, off: number, rows: number, cols: number): Float64Array {
+  const partial = new Float64Array(cols);
+  for (let r = 0, row = off; r < rows; r++, row += cols) {
+    for (let c = 0; c < cols; c++) partial[c] += a[row + c];
+  }
+  return partial;
 }
 
 export function sumAbsReduce(a: TypedArray, off: number, s: number, n: number): number {

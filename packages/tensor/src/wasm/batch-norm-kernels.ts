@@ -79,11 +79,7 @@ export function channelMomentsWasm(x: FloatArray, layout: ChannelLayout): { mean
   const { batch, channels, spatial } = layout;
   const count = batch * spatial;
   const f32 = x instanceof Float32Array;
-  const sums = new Float64Array(channels);
-  runPieces(memory, [x], [false], [sums], (e, at, ch, first, n) => {
-    (f32 ? e.channelSumF32 : e.channelSumF64)(at[0], first, n, channels, spatial, ch[0]);
-  });
-  const mean = sums.map((s) => s / count);
+  const mean = channelSums(memory, x, layout).map((s) => s / count);
   const sumD = new Float64Array(channels);
   const sumD2 = new Float64Array(channels);
   runPieces(memory, [x], [false], [mean, sumD, sumD2], (e, at, ch, first, n) => {
@@ -96,6 +92,25 @@ export function channelMomentsWasm(x: FloatArray, layout: ChannelLayout): { mean
     variance[c] = Math.max(0, (sumD2[c] - (sumD[c] * sumD[c]) / count) / count);
   }
   return { mean, variance };
+}
+
+/**
+ * Σ x per channel in float64. With L = 1 (an (N, C) array) each channel's total adds the rows in
+ * order, so it is the very sum of a loop down the column. Null when the TypeScript loop should run instead.
+ */
+export function channelSumsWasm(x: FloatArray, layout: ChannelLayout): Float64Array | null {
+  checkElements("channelSumsWasm", "x", x, layout);
+  const memory = usable(x, layout);
+  return memory === null ? null : channelSums(memory, x, layout);
+}
+
+function channelSums(memory: KernelMemory, x: FloatArray, { channels, spatial }: ChannelLayout): Float64Array {
+  const f32 = x instanceof Float32Array;
+  const sums = new Float64Array(channels);
+  runPieces(memory, [x], [false], [sums], (e, at, ch, first, n) => {
+    (f32 ? e.channelSumF32 : e.channelSumF64)(at[0], first, n, channels, spatial, ch[0]);
+  });
+  return sums;
 }
 
 /**

@@ -2,13 +2,14 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { kernels, setKernel } from "../kernels/index";
 import type { ReduceKernel } from "../kernels/reduce";
-import { maxAbsReduce, maxReduce, minAbsReduce, minReduce, sumAbsReduce, sumReduce, sumSquaresReduce } from "../kernels/reduce";
+import { maxAbsReduce, maxReduce, minAbsReduce, minReduce, sumAbsReduce, sumReduce, sumRowsReduce, sumSquaresReduce } from "../kernels/reduce";
 import { Generator } from "../random";
 import { Tensor } from "../tensor";
 import { getBackend, setBackend } from "./backend";
 import { kernelMemoryArray } from "./kernel-memory";
 import type { ReduceOp } from "./reduce-kernels";
 import { WASM_REDUCE_MIN, wasmReduceKernels } from "./reduce-kernels";
+import { WASM_BATCH_NORM_MAX_CHANNELS } from "./batch-norm-kernels";
 import { seededUniform } from "../testing/seeded-uniform";
 import { compensatedSum } from "../testing/compensated-sum";
 
@@ -202,3 +203,58 @@ describe("wasm reductions", () => {
     });
   });
 });
+
+describe("sumRows (column sums of a contiguous block)", () => {
+  /** Column c of the rows×cols block at off, summed by sumReduce down its stride: the number the strided walk gives. */
+  function columnsBySumReduce(a: Float32Array | Float64Array | Int32Array, off: number, rows: number, cols: number): number[] {
+    return Array.from({ length: cols }, (_, c) => sumReduce(a, off + c, cols, rows));
+  }
+
+  const SHAPES: [number, number][] = [[1, 5000], [128, 256], [256, 40], [257, 40], [700, 33], [1300, 7], [3, 2000]];
+
+  it("in TypeScript and in wasm give, bit for bit, sumReduce's sum down each column (blocks of 256 rows included)", () => {
+    const sumRows = wasm.sumRows;
+    for (const type of ["float32", "float64"] as const) {
+      for (const [rows, cols] of SHAPES) {
+        for (const placed of [false, true]) {
+          const a = fill({ type, n: rows * cols, off: 3, seed: rows + cols, spread: 24, signs: "mixed", placed, specials: [] });
+          const want = columnsBySumReduce(a, 3, rows, cols);
+          const ts = new Float64Array(cols);
+          sumRowsReduce(a, 3, rows, cols, ts);
+          const fast = new Float64Array(cols).fill(Number.NaN);
+          sumRows(a, 3, rows, cols, fast);
+          expect(Array.from(ts), `TypeScript ${type} ${rows}×${cols}`).toEqual(want);
+          expect(Array.from(fast), `wasm ${type} ${rows}×${cols} placed=${placed}`).toEqual(want);
+        }
+      }
+    }
+  });
+
+  it("sum int32 blocks, and blocks wider than the channel kernel takes, in TypeScript with the same result", () => {
+    const ints = Int32Array.from({ length: 300 * 20 }, (_, i) => ((i * 7919) % 2001) - 1000);
+    const out = new Float64Array(20);
+    wasm.sumRows(ints, 0, 300, 20, out);
+    expect(Array.from(out)).toEqual(columnsBySumReduce(ints, 0, 300, 20));
+    const cols = WASM_BATCH_NORM_MAX_CHANNELS + 1;
+    const wide = fill({ type: "float32", n: 5 * cols, off: 0, seed: 9, spread: 10, signs: "mixed", placed: false, specials: [] });
+    const wideOut = new Float64Array(cols);
+    wasm.sumRows(wide, 0, 5, cols, wideOut);
+    expect(Array.from(wideOut)).toEqual(columnsBySumReduce(wide, 0, 5, cols));
+  });
+
+  it("serve Tensor sum and mean over leading axes with the strided walk's very numbers", () => {
+    const g = new Generator(11);
+    for (const dtype of ["float32", "float64"] as const) {
+      const x = g.uniform([3, 130, 50], -1, 1, { dtype });
+      const leading = [x.sum(0), x.sum([0, 1]), x.mean([0, 1], true)];
+      // The same reductions through a non-contiguous view take the strided walk.
+      const strided = x.permute([2, 0, 1]);
+      const walked = [strided.sum(1).transpose().contiguous(), strided.sum([1, 2]), strided.mean([1, 2], true).reshape([1, 1, 50])];
+      leading.forEach((t, i) => {
+        expect(t.shape, `result ${i}`).toEqual(walked[i].shape);
+        expect(Array.from(t.data), `${dtype} result ${i}`).toEqual(Array.from(walked[i].data));
+      });
+    }
+  });
+});
+

@@ -1,5 +1,5 @@
 /**
- * WebAssembly SIMD versions of the kernel table's sum, sumAbs, sumSquares, max, min, maxAbs and
+ * WebAssembly SIMD versions of the kernel table's sumRows (column sums, below), sum, sumAbs, sumSquares, max, min, maxAbs and
  * minAbs for long contiguous float32/float64 runs. The run is read in pieces of one staging slot
  * (forEachPiece), in place when it lies in the kernel memory, else copied into the staging area
  * first; the pieces are the same either way, so the result does not depend on where the array lives.
@@ -25,8 +25,12 @@
  *   than about 2⁻²⁹·(n/128 + 300)·Σ|x|.
  */
 import type { TypedArray } from "../dtype";
-import type { ReduceKernel } from "../kernels/reduce";
-import { maxAbsReduce, maxReduce, minAbsReduce, minReduce, sumAbsReduce, sumReduce, sumSquaresReduce } from "../kernels/reduce";
+import type { FloatArray } from "../dtype";
+import type { ReduceKernel, SumRowsKernel } from "../kernels/reduce";
+import {
+  SUM_BLOCK, blockColumnSums, maxAbsReduce, maxReduce, minAbsReduce, minReduce, sumAbsReduce, sumReduce, sumRowsReduce, sumSquaresReduce,
+} from "../kernels/reduce";
+import { channelSumsWasm } from "./batch-norm-kernels";
 import type { KernelMemory } from "./kernel-memory";
 import { forEachPiece, loadKernelMemory, stagingAreaFor } from "./kernel-memory";
 
@@ -77,7 +81,31 @@ export function wasmReduceKernel(op: ReduceOp, fallback: ReduceKernel, memory: K
   };
 }
 
+/**
+ * Column sums (sumRows) with the batch-norm channel-sum kernel: an (N, C) block is C channels of
+ * one element per row, and each channel's float64 total adds the rows in order, so every block of
+ * 256 rows gives the TypeScript kernel's partial sums bit for bit, and so does the whole. Blocks
+ * the channel kernel declines (short, very wide, or wasm off) are summed in TypeScript.
+ */
+export function wasmSumRows(fallback: SumRowsKernel): SumRowsKernel {
+  return (a, off, rows, cols, out) => {
+    if (floatKind(a) === null) {
+      fallback(a, off, rows, cols, out);
+      return;
+    }
+    out.fill(0, 0, cols);
+    for (let start = 0; start < rows; start += SUM_BLOCK) {
+      const blockRows = Math.min(SUM_BLOCK, rows - start);
+      const first = off + start * cols;
+      const block = (a as FloatArray).subarray(first, first + blockRows * cols);
+      const partial = channelSumsWasm(block, { batch: blockRows, channels: cols, spatial: 1 }) ?? blockColumnSums(a, first, blockRows, cols);
+      for (let c = 0; c < cols; c++) out[c] += partial[c];
+    }
+  };
+}
+
 export interface ReduceKernels {
+  sumRows: SumRowsKernel;
   sum: ReduceKernel;
   sumAbs: ReduceKernel;
   sumSquares: ReduceKernel;
@@ -94,6 +122,7 @@ export function wasmReduceKernels(): ReduceKernels | null {
   if (made === undefined) {
     const memory = loadKernelMemory();
     made = memory === null ? null : {
+      sumRows: wasmSumRows(sumRowsReduce),
       sum: wasmReduceKernel("sum", sumReduce, memory),
       sumAbs: wasmReduceKernel("sumAbs", sumAbsReduce, memory),
       sumSquares: wasmReduceKernel("sumSquares", sumSquaresReduce, memory),
