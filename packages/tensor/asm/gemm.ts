@@ -73,8 +73,9 @@ function kernel<T>(kc: i32, pa: usize, pb: usize, c: usize, ldc: usize, accumula
  * Rows [i0, i1) of C = A·B, with i0 and i1 multiples of MR (i1 at most m rounded up to MR).
  * A: m×k at a, element strides ars, acs. pb: B packed by packB, ldc/NR panels. C: at c, row
  * stride ldc elements (n rounded up to NR). scratch: MC·KC elements belonging to this caller.
+ * accumulate: add to C's values (C += A·B) instead of overwriting them.
  */
-export function gemmRows<T>(a: usize, ars: i32, acs: i32, m: i32, k: i32, pb: usize, c: usize, ldc: i32, i0: i32, i1: i32, scratch: usize): void {
+export function gemmRows<T>(a: usize, ars: i32, acs: i32, m: i32, k: i32, pb: usize, c: usize, ldc: i32, i0: i32, i1: i32, scratch: usize, accumulate: bool): void {
   const S = <i32>sizeof<T>();
   const NR = nr<T>();
   const ldcBytes = <usize>(ldc * S);
@@ -89,7 +90,7 @@ export function gemmRows<T>(a: usize, ars: i32, acs: i32, m: i32, k: i32, pb: us
         let cTile = c + <usize>((ic * ldc + jp * NR) * S);
         let aPanel = scratch;
         for (let ir = 0; ir < mc; ir += MR) {
-          kernel<T>(kc, aPanel, bPanel, cTile, ldcBytes, pc > 0);
+          kernel<T>(kc, aPanel, bPanel, cTile, ldcBytes, accumulate || pc > 0);
           aPanel += <usize>(kc * MR * S);
           cTile += <usize>MR * ldcBytes;
         }

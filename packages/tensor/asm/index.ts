@@ -30,12 +30,12 @@ export function packBF64(b: usize, rs: i32, cs: i32, k: i32, n: i32, dst: usize)
   packB<f64>(b, rs, cs, k, n, dst);
 }
 
-export function gemmRowsF32(a: usize, ars: i32, acs: i32, m: i32, k: i32, pb: usize, c: usize, ldc: i32, i0: i32, i1: i32, scratch: usize): void {
-  gemmRows<f32>(a, ars, acs, m, k, pb, c, ldc, i0, i1, scratch);
+export function gemmRowsF32(a: usize, ars: i32, acs: i32, m: i32, k: i32, pb: usize, c: usize, ldc: i32, i0: i32, i1: i32, scratch: usize, accumulate: bool): void {
+  gemmRows<f32>(a, ars, acs, m, k, pb, c, ldc, i0, i1, scratch, accumulate);
 }
 
-export function gemmRowsF64(a: usize, ars: i32, acs: i32, m: i32, k: i32, pb: usize, c: usize, ldc: i32, i0: i32, i1: i32, scratch: usize): void {
-  gemmRows<f64>(a, ars, acs, m, k, pb, c, ldc, i0, i1, scratch);
+export function gemmRowsF64(a: usize, ars: i32, acs: i32, m: i32, k: i32, pb: usize, c: usize, ldc: i32, i0: i32, i1: i32, scratch: usize, accumulate: bool): void {
+  gemmRows<f64>(a, ars, acs, m, k, pb, c, ldc, i0, i1, scratch, accumulate);
 }
 
 export function adamF32(

@@ -11,6 +11,8 @@ export { globalNorm } from "./reduce";
 export { broadcastShapes, sumToShape } from "./broadcast";
 export { where } from "./elementwise";
 export { placeInKernelMemory } from "./convert";
+export { addmm } from "./matmul";
+export type { AddmmOptions } from "./matmul";
 export { concat, stack } from "./join";
 export { oneHot } from "./index-ops";
 export { Generator, defaultGenerator, manualSeed } from "./random";

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "./errors";
+import { DTypeError, InvalidArgumentError, ShapeError } from "./errors";
+import { addmm } from "./matmul";
 import { Tensor } from "./tensor";
 import { at, broadcastAt, expectClose, indices, randomTensor, values } from "./testing/reference";
-import { getBackend, getFloat32MatmulPrecision, setFloat32MatmulPrecision } from "./wasm/backend";
-import { U32, expectWithinBound, reference } from "./wasm/gemm-reference";
+import { getBackend, getFloat32MatmulPrecision, setBackend, setFloat32MatmulPrecision } from "./wasm/backend";
+import { U32, U64, expectWithinBound, operand, reference } from "./wasm/gemm-reference";
 
 /** C[..., i, j] = Σ_p A[..., i, p] B[..., p, j] with broadcast batch dims, by plain loops. */
 function matmulRef(a: Tensor, b: Tensor): number[] {
@@ -157,3 +158,81 @@ describe("matmul", () => {
     expect(() => a.outer(Tensor.zeros([2, 2]))).toThrow(ShapeError);
   });
 });
+
+describe("addmm", () => {
+  /**
+   * β·input + α·(A·B) in float64 by plain loops, with its magnitudes: the sum is a (k + 1)-term
+   * dot product (input, then the k products), so the matmul bound with k + 1 terms covers it, and
+   * one more term covers the rounding of β·input (β ≠ 1) or of α·(A·B) (α ≠ 1).
+   */
+  function addmmRef(input: Tensor, a: Tensor, b: Tensor, beta: number, alpha: number): { c: number[]; magnitude: number[] } {
+    const { c, magnitude } = reference(a, b);
+    const n = b.shape[1];
+    return {
+      c: c.map((x, i) => alpha * x + (beta === 0 ? 0 : beta * broadcastAt(input, [Math.floor(i / n), i % n]))),
+      magnitude: magnitude.map((x, i) => Math.abs(alpha) * x + (beta === 0 ? 0 : Math.abs(beta * broadcastAt(input, [Math.floor(i / n), i % n])))),
+    };
+  }
+
+  const SHAPES: [number, number, number][] = [[3, 5, 2], [17, 9, 13], [70, 300, 33], [128, 784, 256]];
+
+  for (const backend of ["wasm", "js"] as const) {
+    it(`adds β·input inside the product for bias, column, full and scalar inputs, float32 and float64 (${backend} kernels)`, () => {
+      setBackend(backend);
+      try {
+        for (const [m, k, n] of SHAPES) {
+          for (const dtype of ["float32", "float64"] as const) {
+            const a = operand(m, k, "contiguous", dtype, m + k);
+            const b = operand(k, n, "transposed", dtype, k + n);
+            const inputs = [randomTensor([n], n, dtype), randomTensor([m, 1], m, dtype), randomTensor([m, n], 7, dtype), Tensor.scalar(0.75, { dtype })];
+            for (const input of inputs) {
+              for (const beta of [1, 2.5]) {
+                const before = values(input);
+                const got = addmm(input, a, b, { beta });
+                expect(got.shape).toEqual([m, n]);
+                expect(got.dtype).toBe(dtype);
+                // float32: the wasm kernels accumulate in float32, and β·input is a float32 either way
+                expectWithinBound(got, addmmRef(input, a, b, beta, 1), k + 2, dtype === "float32" ? U32 : U64);
+                expect(values(input), "input unchanged").toEqual(before);
+              }
+            }
+          }
+        }
+      } finally {
+        setBackend("wasm");
+      }
+    });
+  }
+
+  it("β = 0 ignores input (NaN and ±∞ do not propagate); α scales the product; a Tensor method too", () => {
+    const a = randomTensor([6, 4], 1);
+    const b = randomTensor([4, 5], 2);
+    const poisoned = Tensor.from([Number.NaN, Infinity, -Infinity, 1, 2]);
+    expectClose(values(addmm(poisoned, a, b, { beta: 0 })), matmul2dRef(a, b), 1e-12, 1e-12);
+    const bias = randomTensor([5], 3);
+    expectWithinBound(addmm(bias, a, b, { alpha: -0.5, beta: 3 }), addmmRef(bias, a, b, 3, -0.5), 6, U64);
+    expect(values(bias.addmm(a, b))).toEqual(values(addmm(bias, a, b)));
+  });
+
+  it("int32: exact, with integer β and α only", () => {
+    const a = Tensor.from([[1, 2], [3, 4]], { dtype: "int32" });
+    const b = Tensor.from([[5, 6], [7, 8]], { dtype: "int32" });
+    const bias = Tensor.from([10, -10], { dtype: "int32" });
+    const c = addmm(bias, a, b, { beta: 2, alpha: 3 });
+    expect(c.dtype).toBe("int32");
+    expect(c.toArray()).toEqual([[77, 46], [149, 130]]);
+    expect(() => addmm(bias, a, b, { beta: 0.5 })).toThrow(DTypeError);
+  });
+
+  it("rejects what it cannot compute, naming the argument", () => {
+    const a = randomTensor([3, 4], 1);
+    const b = randomTensor([4, 2], 2);
+    expect(() => addmm(randomTensor([3], 3), a, b)).toThrow(/addmm.*\[3\].*\[3, 2\]/);
+    expect(() => addmm(randomTensor([2], 3), a, randomTensor([3, 2], 4))).toThrow(ShapeError);
+    expect(() => addmm(randomTensor([2], 3), randomTensor([2, 3, 4], 5), b)).toThrow(/mat1 and mat2 must be 2-D/);
+    expect(() => addmm(randomTensor([2], 3), a, b, { beta: "1" as unknown as number })).toThrow(/addmm.*beta/);
+    expect(() => addmm([1, 2] as unknown as Tensor, a, b)).toThrow(InvalidArgumentError);
+    expect(() => addmm(randomTensor([2], 3), a, 4 as unknown as Tensor)).toThrow(/mat2/);
+  });
+});
+

@@ -1,9 +1,10 @@
-import { broadcastShapesFor } from "./broadcast";
+import { broadcastShapesFor, checkBroadcastsTo } from "./broadcast";
+import { astype } from "./convert";
 import { allocate, promoteTypes } from "./dtype";
-import { ShapeError, invalidArgument } from "./errors";
+import { DTypeError, ShapeError, invalidArgument } from "./errors";
 import { walkPoints } from "./iterate";
 import { kernels } from "./kernels/index";
-import { contiguousStrides, formatShape, sizeOf } from "./shape";
+import { checkNumber, contiguousStrides, formatShape, sizeOf } from "./shape";
 import { Tensor } from "./tensor";
 
 /**
@@ -53,6 +54,49 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.ndim === 1) shape = shape.filter((_, i) => i !== shape.length - 2);
   if (b.ndim === 1) shape = shape.slice(0, -1);
   return new Tensor(out, shape);
+}
+
+export interface AddmmOptions {
+  /** Multiplies input (default 1; 0 ignores input, its NaN and ±∞ included, as in PyTorch). */
+  beta?: number;
+  /** Multiplies the product (default 1). */
+  alpha?: number;
+}
+
+/**
+ * torch.addmm: β·input + α·(mat1·mat2) for a 2-D mat1 (m×k) and mat2 (k×n), input broadcast to
+ * (m, n): a linear layer's bias and product in one call. With α = 1 the product is added inside
+ * the matmul kernel, to an output that starts as β·input (BLAS's β), so the bias costs no pass of
+ * its own. int32 operands need integer β and α, as in PyTorch.
+ */
+export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, options: AddmmOptions = {}): Tensor {
+  const fn = "addmm";
+  if (!(input instanceof Tensor)) throw invalidArgument(fn, "input", input, "a Tensor");
+  if (!(mat1 instanceof Tensor)) throw invalidArgument(fn, "mat1", mat1, "a Tensor");
+  if (!(mat2 instanceof Tensor)) throw invalidArgument(fn, "mat2", mat2, "a Tensor");
+  if (typeof options !== "object" || (options as unknown) === null) throw invalidArgument(fn, "options", options, "{ beta?: number; alpha?: number }");
+  const beta = checkNumber(fn, "beta", options.beta ?? 1);
+  const alpha = checkNumber(fn, "alpha", options.alpha ?? 1);
+  if (mat1.ndim !== 2 || mat2.ndim !== 2 || mat1.shape[1] !== mat2.shape[0]) {
+    throw new ShapeError(`addmm: mat1 and mat2 must be 2-D matrices that multiply, got shapes ${formatShape(mat1.shape)} and ${formatShape(mat2.shape)}`);
+  }
+  const [m, k] = mat1.shape;
+  const n = mat2.shape[1];
+  checkBroadcastsTo(fn, input.shape, [m, n]);
+  const dtype = promoteTypes(promoteTypes(input.dtype, mat1.dtype), mat2.dtype);
+  if (dtype === "int32" && !(Number.isInteger(beta) && Number.isInteger(alpha))) {
+    throw new DTypeError(`addmm: beta ${beta} and alpha ${alpha} must be integers for int32 operands`);
+  }
+  if (dtype === "int32" || alpha !== 1) {
+    const product = alpha === 1 ? matmul(mat1, mat2) : matmul(mat1, mat2).mul(alpha);
+    return beta === 0 ? product.astype(dtype) : product.add(beta === 1 ? input : input.mul(beta)).astype(dtype);
+  }
+  // A fresh contiguous β·input (astype always copies), then out += mat1·mat2 in the kernel.
+  const out = beta === 0 ? allocate(dtype, m * n) : astype(input.broadcastTo([m, n]), dtype).data;
+  if (beta !== 0 && beta !== 1) for (let i = 0; i < out.length; i++) out[i] *= beta;
+  const gemm = dtype === "float32" ? kernels.matmulF32 : kernels.matmulF64;
+  gemm(m, n, k, mat1.data, mat1.offset, mat1.strides[0], mat1.strides[1], mat2.data, mat2.offset, mat2.strides[0], mat2.strides[1], out, 0, true);
+  return new Tensor(out, [m, n]);
 }
 
 /** Σ a_i b_i of two 1-D tensors of the same length (0-d result). */

@@ -17,7 +17,8 @@ import {
 import { argReduce, logsumexp, max, mean, min, norm, std, sumAxes, variance } from "./reduce";
 import type { Axes, VarOptions } from "./reduce";
 import { logSoftmax, softmax } from "./softmax";
-import { dot, matmul, outer } from "./matmul";
+import { addmm, dot, matmul, outer } from "./matmul";
+import type { AddmmOptions } from "./matmul";
 import { gather, scatterAdd } from "./index-ops";
 
 /**
@@ -386,6 +387,10 @@ export class Tensor {
   /** torch.matmul: 1-D and 2-D operands, and batched N-d with broadcast batch dimensions. */
   matmul(o: Tensor): Tensor {
     return matmul(this, o);
+  }
+  /** torch.addmm with this as input: β·this + α·(mat1·mat2). */
+  addmm(mat1: Tensor, mat2: Tensor, options?: AddmmOptions): Tensor {
+    return addmm(this, mat1, mat2, options);
   }
   dot(o: Tensor): Tensor {
     return dot(this, o);

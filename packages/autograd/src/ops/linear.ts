@@ -1,4 +1,4 @@
-import { ShapeError } from "@descent/tensor";
+import { ShapeError, addmm } from "@descent/tensor";
 import type { Variable } from "../variable";
 import { gradientFor } from "./broadcast";
 import { matmul } from "./matmul";
@@ -25,9 +25,10 @@ export function linear(x: Variable, weight: Variable, bias: Variable | null = nu
   if (b !== null && (b.ndim !== 1 || b.shape[0] !== outFeatures)) {
     throw new ShapeError(`linear: bias has shape [${b.shape.join(", ")}], expected [${outFeatures}] for weight of shape [${w.shape.join(", ")}]`);
   }
-  const out = input.data.matmul(w.data.transpose());
-  // out is fresh memory, so adding the bias in place saves a pass and an allocation.
-  const y = b === null ? out : out.dtype === b.dtype || out.dtype === "float64" ? out.addInPlace(b.data) : out.add(b.data);
+  // With a bias, addmm adds it inside the matmul kernel (its output starts as the bias), as PyTorch's addmm.
+  const y = b === null
+    ? input.data.matmul(w.data.transpose())
+    : addmm(b.data, input.data.reshape([-1, w.shape[1]]), w.data.transpose()).reshape([...input.shape.slice(0, -1), outFeatures]);
   const inputs = b === null ? [input, w] : [input, w, b];
   return record(
     "linear",

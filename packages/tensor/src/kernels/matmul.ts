@@ -2,8 +2,9 @@ import type { TypedArray } from "../dtype";
 
 /**
  * General matrix multiply, C = A·B, with A m×k and B k×n read through arbitrary strides
- * (so transposed and sliced operands need no copy) and C written row-major, contiguous,
- * overwritten: C[i, j] at c[cOff + i*n + j].
+ * (so transposed and sliced operands need no copy) and C written row-major, contiguous:
+ * C[i, j] at c[cOff + i*n + j], overwritten, or added to when `accumulate` is true (C += A·B:
+ * how addmm adds a bias inside the product, as BLAS does with β = 1).
  *
  * The BLIS/GotoBLAS scheme in plain TypeScript: B is packed a KC×NC block at a time into
  * 4-wide column panels, A an MC×KC block at a time into 4-tall row panels (both as float64,
@@ -26,6 +27,7 @@ export type GemmKernel = (
   bColStride: number,
   c: TypedArray,
   cOff: number,
+  accumulate?: boolean,
 ) => void;
 
 // Block sizes: a 4×KC panel of A and a KC×4 panel of B (12 KB each in float64) share the 32 KB
@@ -48,16 +50,16 @@ export function gemmF64(
   m: number, n: number, k: number,
   a: TypedArray, aOff: number, ars: number, acs: number,
   b: TypedArray, bOff: number, brs: number, bcs: number,
-  c: TypedArray, cOff: number,
+  c: TypedArray, cOff: number, accumulate = false,
 ): void {
   if (m === 0 || n === 0) return;
   if (k === 0) {
-    c.fill(0, cOff, cOff + m * n);
+    if (!accumulate) c.fill(0, cOff, cOff + m * n);
     return;
   }
-  if (m * n * k <= DIRECT_LIMIT) gemmDirect(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff);
-  else if (c instanceof Float64Array) gemmBlocked(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff);
-  else gemmViaScratch(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff);
+  if (m * n * k <= DIRECT_LIMIT) gemmDirect(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, accumulate);
+  else if (c instanceof Float64Array) gemmBlocked(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, accumulate);
+  else gemmViaScratch(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, accumulate);
 }
 
 
@@ -65,26 +67,28 @@ function gemmViaScratch(
   m: number, n: number, k: number,
   a: TypedArray, aOff: number, ars: number, acs: number,
   b: TypedArray, bOff: number, brs: number, bcs: number,
-  c: TypedArray, cOff: number,
+  c: TypedArray, cOff: number, accumulate: boolean,
 ): void {
   if (scratch.length < m * n) scratch = new Float64Array(m * n);
   const tmp = scratch;
-  gemmBlocked(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, tmp, 0);
-  for (let i = 0, len = m * n; i < len; i++) c[cOff + i] = tmp[i];
+  gemmBlocked(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, tmp, 0, false);
+  // C's type rounds once: the float64 product, plus C's old value when accumulating.
+  if (accumulate) for (let i = 0, len = m * n; i < len; i++) c[cOff + i] += tmp[i];
+  else for (let i = 0, len = m * n; i < len; i++) c[cOff + i] = tmp[i];
 }
 
 function gemmDirect(
   m: number, n: number, k: number,
   a: TypedArray, aOff: number, ars: number, acs: number,
   b: TypedArray, bOff: number, brs: number, bcs: number,
-  c: TypedArray, cOff: number,
+  c: TypedArray, cOff: number, accumulate: boolean,
 ): void {
   for (let i = 0; i < m; i++) {
     const row = cOff + i * n;
     for (let j = 0; j < n; j++) {
       let sum = 0;
       for (let p = 0, ap = aOff + i * ars, bp = bOff + j * bcs; p < k; p++, ap += acs, bp += brs) sum += a[ap] * b[bp];
-      c[row + j] = sum;
+      c[row + j] = accumulate ? c[row + j] + sum : sum;
     }
   }
 }
@@ -93,14 +97,14 @@ function gemmBlocked(
   m: number, n: number, k: number,
   a: TypedArray, aOff: number, ars: number, acs: number,
   b: TypedArray, bOff: number, brs: number, bcs: number,
-  c: Float64Array, cOff: number,
+  c: Float64Array, cOff: number, accumulateIntoC: boolean,
 ): void {
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
       packPanelsB(b, bOff + pc * brs + jc * bcs, brs, bcs, kc, nc);
-      const accumulate = pc > 0;
+      const accumulate = pc > 0 || accumulateIntoC;
       for (let ic = 0; ic < m; ic += MC) {
         const mc = Math.min(MC, m - ic);
         packPanelsA(a, aOff + ic * ars + pc * acs, ars, acs, mc, kc);

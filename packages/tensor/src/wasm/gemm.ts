@@ -3,7 +3,8 @@
  * wasm memory (one typed-array copy of the span they occupy, converting int32 or mixed
  * precisions on the way; operands scattered thinly over a large buffer are gathered instead),
  * unless they already lie there (placed in the kernel memory); B is packed into panels, the rows
- * of C are computed on one or more threads, and C is copied out. Every buffer is laid out afresh
+ * of C are computed on one or more threads (added to C's old values, staged in, when accumulating),
+ * and C is copied out. Every buffer is laid out afresh
  * in the runtime's workspace, which is reused from call to call.
  */
 import type { TypedArray } from "../dtype";
@@ -28,14 +29,14 @@ export type Precision = "f32" | "f64";
 export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel {
   const size = precision === "f32" ? 4 : 8;
   const nr = precision === "f32" ? 8 : 4;
-  return (m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff) => {
+  return (m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, accumulate = false) => {
     if (m === 0 || n === 0) return;
     if (k === 0) {
-      c.fill(0, cOff, cOff + m * n);
+      if (!accumulate) c.fill(0, cOff, cOff + m * n);
       return;
     }
     if (m * n * k < WASM_MIN_MACS) {
-      gemmF64(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff);
+      gemmF64(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, accumulate);
       return;
     }
     const mpad = Math.ceil(m / MR) * MR;
@@ -57,7 +58,7 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
     const base = runtime.workspace(scratchOffset + participants * scratchStride);
     if (base === null) {
       // Beyond what a 32-bit wasm memory can address: the TypeScript kernel has no such limit.
-      gemmF64(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff);
+      gemmF64(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, accumulate);
       return;
     }
     const [bAt, pbAt, cAt, scratchAt] = [base + bOffset, base + pbOffset, base + cOffset, base + scratchOffset];
@@ -67,6 +68,8 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
     const ex = runtime.exports;
     (precision === "f32" ? ex.packBF32 : ex.packBF64)(sb.at, sb.rs, sb.cs, k, n, pbAt);
     const c0 = cAt / size;
+    // Accumulating, the kernel adds its first slice to C's old values, staged at C's padded stride.
+    if (accumulate) copyIn(view, c0, npad, c, cOff, m, n);
     // Rows of C are copied out chunk by chunk as they are final, overlapping the copy (which
     // also takes the page faults of a fresh output) with the workers' remaining chunks.
     const copyOut = (i0: number, i1: number): void => {
@@ -80,11 +83,20 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
     };
     runJob(runtime, {
       mode: "rows", export: precision === "f32" ? "gemmRowsF32" : "gemmRowsF64",
-      // (a, ars, acs, m, k, pb, c, ldc, i0, i1, scratch): i0 and i1 are set per chunk
-      args: [sa.at, sa.rs, sa.cs, m, k, pbAt, cAt, npad, 0, 0, scratchAt],
+      // (a, ars, acs, m, k, pb, c, ldc, i0, i1, scratch, accumulate): i0 and i1 are set per chunk
+      args: [sa.at, sa.rs, sa.cs, m, k, pbAt, cAt, npad, 0, 0, scratchAt, accumulate ? 1 : 0],
       chunk: chunkRows, extent: mpad, scratchStride,
     }, participants, copyOut);
   };
+}
+
+/** Copies the m×n rows of c (from cOff, row stride n) into view from element c0 at row stride npad. */
+function copyIn(view: Float32Array | Float64Array, c0: number, npad: number, c: TypedArray, cOff: number, m: number, n: number): void {
+  if (npad === n) {
+    view.set(c.subarray(cOff, cOff + m * n), c0);
+    return;
+  }
+  for (let i = 0; i < m; i++) view.set(c.subarray(cOff + i * n, cOff + (i + 1) * n), c0 + i * npad);
 }
 
 /** Chunks of whole MC blocks, but at least two chunks per thread (down to 16 rows) so a busy core's share can move. */

@@ -96,7 +96,7 @@ type SgdStep = (
 ) => void;
 
 type GemmRows = (
-  a: number, ars: number, acs: number, m: number, k: number, pb: number, c: number, ldc: number, i0: number, i1: number, scratch: number,
+  a: number, ars: number, acs: number, m: number, k: number, pb: number, c: number, ldc: number, i0: number, i1: number, scratch: number, accumulate: number,
 ) => void;
 
 const PAGE_BYTES = 65536;
