@@ -22,12 +22,12 @@ export function blocking(which: i32): i32 {
   return MC;
 }
 
-export function packBF32(b: usize, rs: i32, cs: i32, k: i32, n: i32, dst: usize): void {
-  packB<f32>(b, rs, cs, k, n, dst);
+export function packBF32(b: usize, rs: i32, cs: i32, k: i32, n: i32, dst: usize, c0: i32, c1: i32): void {
+  packB<f32>(b, rs, cs, k, n, dst, c0, c1);
 }
 
-export function packBF64(b: usize, rs: i32, cs: i32, k: i32, n: i32, dst: usize): void {
-  packB<f64>(b, rs, cs, k, n, dst);
+export function packBF64(b: usize, rs: i32, cs: i32, k: i32, n: i32, dst: usize, c0: i32, c1: i32): void {
+  packB<f64>(b, rs, cs, k, n, dst, c0, c1);
 }
 
 export function gemmRowsF32(a: usize, ars: i32, acs: i32, m: i32, k: i32, pb: usize, c: usize, ldc: i32, i0: i32, i1: i32, scratch: usize, accumulate: bool): void {

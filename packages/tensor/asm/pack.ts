@@ -24,10 +24,14 @@ function loadIf(wanted: bool, ptr: usize): v128 {
   return wanted ? v128.load(ptr) : v128.splat<i32>(0);
 }
 
-/** Packs B (k×n at b, strides rs, cs) into NR-wide panels spanning all k: panel j, step p at dst + ((j·k + p)·NR + col)·size. */
-export function packB<T>(b: usize, rs: i32, cs: i32, k: i32, n: i32, dst: usize): void {
+/**
+ * Packs columns [c0, c1) of B (k×n at b, strides rs, cs; c0 a multiple of NR) into NR-wide panels
+ * spanning all k: panel j, step p at dst + ((j·k + p)·NR + col)·size. Threads pack disjoint ranges.
+ */
+export function packB<T>(b: usize, rs: i32, cs: i32, k: i32, n: i32, dst: usize, c0: i32, c1: i32): void {
   const NR = nr<T>(), L = lanes<T>();
-  for (let j0 = 0; j0 < n; j0 += NR) {
+  dst += offset<T>(c0 * k);
+  for (let j0 = c0; j0 < min(n, c1); j0 += NR) {
     const cols = min(NR, n - j0);
     const col0 = b + offset<T>(j0 * cs);
     if (cols == NR && cs == 1) {

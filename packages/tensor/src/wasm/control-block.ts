@@ -4,10 +4,10 @@
  * current job's arguments as float64s. The worker script (worker-source.ts) is generated from these
  * numbers, so the two sides cannot disagree.
  *
- * A job is one call of a kernel export, cut into chunks: in "rows" mode (the GEMM) a chunk is a
- * range of rows of C passed as the export's i0, i1 arguments; in "elements" mode (element-wise and
- * optimizer kernels) a chunk is a range of elements, every array address moved to its start and
- * the length argument set to its size.
+ * A job is one call of a kernel export, cut into chunks: in "range" mode (the GEMM's rows of C,
+ * the packing of B's column panels) a chunk is a range passed as two of the export's arguments,
+ * i0 and i1; in "elements" mode (element-wise and optimizer kernels) a chunk is a range of
+ * elements, every array address moved to its start and the length argument set to its size.
  */
 export const FIELD = {
   /** Job sequence number; workers sleep on it (Atomics.wait) and wake when it changes. */
@@ -27,7 +27,7 @@ export const FIELD = {
   participants: 7,
   /** Index of the export in CHUNK_EXPORTS. */
   kind: 8,
-  /** MODE_ROWS or MODE_ELEMENTS. */
+  /** MODE_RANGE or MODE_ELEMENTS. */
   mode: 9,
   /** Arguments of the export, at ARGS_BYTE_OFFSET. */
   argc: 10,
@@ -45,8 +45,12 @@ export const FIELD = {
    * chunk, so the caller can use those rows while other chunks still run.
    */
   flags: 16,
-  /** Rows mode: bytes between the packing scratch areas of consecutive threads (slot s adds s·scratchStride). */
+  /** Range mode: bytes between the scratch areas of consecutive threads (slot s adds s·scratchStride to argument scratchArg). */
   scratchStride: 17,
+  /** Range mode: the index of the argument i0 (i1 is the next one). */
+  rangeArg: 18,
+  /** Range mode: the index of the scratch address argument, −1 when the export takes none. */
+  scratchArg: 19,
 } as const;
 
 export const INT32_FIELDS = 32;
@@ -56,15 +60,12 @@ export const CLAIM_BYTE_OFFSET = 128;
 export const ARGS_BYTE_OFFSET = 192;
 export const MAX_ARGS = 20;
 
-export const MODE_ROWS = 0;
+export const MODE_RANGE = 0;
 export const MODE_ELEMENTS = 1;
-
-/** Rows mode: positions of i0, i1 and the scratch address in the GEMM's arguments. */
-export const ROWS_ARGS = { i0: 8, i1: 9, scratch: 10 } as const;
 
 /** The kernel exports a job can run, by index (FIELD.kind). */
 export const CHUNK_EXPORTS = [
-  "gemmRowsF32", "gemmRowsF64", "binaryF32", "binaryF64", "unaryF32", "unaryF64",
+  "gemmRowsF32", "gemmRowsF64", "packBF32", "packBF64", "binaryF32", "binaryF64", "unaryF32", "unaryF64",
   "adamF32", "adamF64", "sgdF32", "sgdF64", "rmspropF32", "rmspropF64", "adagradF32", "adagradF64", "transcendentalF32",
 ] as const;
 export type ChunkExport = (typeof CHUNK_EXPORTS)[number];

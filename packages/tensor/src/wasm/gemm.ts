@@ -2,10 +2,10 @@
  * The wasm GEMM as a kernel-table entry (GemmKernel). Per call: the operands are staged into the
  * wasm memory (one typed-array copy of the span they occupy, converting int32 or mixed
  * precisions on the way; operands scattered thinly over a large buffer are gathered instead),
- * unless they already lie there (placed in the kernel memory); B is packed into panels, the rows
- * of C are computed on one or more threads (added to C's old values, staged in, when accumulating),
- * and C is copied out. Every buffer is laid out afresh
- * in the runtime's workspace, which is reused from call to call.
+ * unless they already lie there (placed in the kernel memory). Then two jobs run on one or more
+ * threads: B is packed into panels (while the calling thread stages A, and C when accumulating),
+ * then the rows of C are computed and copied out as they are final. Every buffer is laid out
+ * afresh in the runtime's workspace, which is reused from call to call.
  */
 import type { TypedArray } from "../dtype";
 import type { GemmKernel } from "../kernels/matmul";
@@ -63,13 +63,23 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
     }
     const [bAt, pbAt, cAt, scratchAt] = [base + bOffset, base + pbOffset, base + cOffset, base + scratchOffset];
     const view = precision === "f32" ? runtime.f32() : runtime.f64();
-    const sa = aHome >= 0 ? { at: aHome + aOff * size, rs: ars, cs: acs } : stage(view, base, size, a, aOff, m, k, ars, acs);
     const sb = bHome >= 0 ? { at: bHome + bOff * size, rs: brs, cs: bcs } : stage(view, bAt, size, b, bOff, k, n, brs, bcs);
-    const ex = runtime.exports;
-    (precision === "f32" ? ex.packBF32 : ex.packBF64)(sb.at, sb.rs, sb.cs, k, n, pbAt);
+    let sa = { at: aHome + aOff * size, rs: ars, cs: acs };
     const c0 = cAt / size;
-    // Accumulating, the kernel adds its first slice to C's old values, staged at C's padded stride.
-    if (accumulate) copyIn(view, c0, npad, c, cOff, m, n);
+    // B's panels are packed by every thread taking part before any row of C starts (each row needs them all).
+    runJob(runtime, {
+      mode: "range", export: precision === "f32" ? "packBF32" : "packBF64",
+      // (b, rs, cs, k, n, dst, c0, c1): c0 and c1 are set per chunk
+      args: [sb.at, sb.rs, sb.cs, k, n, pbAt, 0, 0], rangeArg: 6,
+      chunk: chooseChunk(npad, nr, threads), extent: npad,
+    }, participants, {
+      // Meanwhile this thread stages A (only it can read an ordinary array) and, accumulating, C's
+      // old values at C's padded stride, which the kernel adds its first slice to.
+      alongside: () => {
+        if (aHome < 0) sa = stage(view, base, size, a, aOff, m, k, ars, acs);
+        if (accumulate) copyIn(view, c0, npad, c, cOff, m, n);
+      },
+    });
     // Rows of C are copied out chunk by chunk as they are final, overlapping the copy (which
     // also takes the page faults of a fresh output) with the workers' remaining chunks.
     const copyOut = (i0: number, i1: number): void => {
@@ -82,11 +92,12 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
       for (let i = i0; i < i0 + rows; i++) c.set(view.subarray(c0 + i * npad, c0 + i * npad + n), cOff + i * n);
     };
     runJob(runtime, {
-      mode: "rows", export: precision === "f32" ? "gemmRowsF32" : "gemmRowsF64",
+      mode: "range", export: precision === "f32" ? "gemmRowsF32" : "gemmRowsF64",
       // (a, ars, acs, m, k, pb, c, ldc, i0, i1, scratch, accumulate): i0 and i1 are set per chunk
-      args: [sa.at, sa.rs, sa.cs, m, k, pbAt, cAt, npad, 0, 0, scratchAt, accumulate ? 1 : 0],
-      chunk: chunkRows, extent: mpad, scratchStride,
-    }, participants, copyOut);
+      args: [sa.at, sa.rs, sa.cs, m, k, pbAt, cAt, npad, 0, 0, scratchAt, accumulate ? 1 : 0], rangeArg: 8,
+      scratch: { arg: 10, stride: scratchStride },
+      chunk: chunkRows, extent: mpad,
+    }, participants, { finished: copyOut });
   };
 }
 
@@ -102,8 +113,12 @@ function copyIn(view: Float32Array | Float64Array, c0: number, npad: number, c: 
 /** Chunks of whole MC blocks, but at least two chunks per thread (down to 16 rows) so a busy core's share can move. */
 function chooseChunkRows(mpad: number, threads: number): number {
   if (threads <= 1) return mpad;
-  const perChunk = Math.ceil(mpad / (2 * threads) / MR) * MR;
-  return Math.max(16, Math.min(MC, perChunk));
+  return Math.max(16, Math.min(MC, chooseChunk(mpad, MR, threads)));
+}
+
+/** Two chunks per thread, each a multiple of `unit`. */
+function chooseChunk(extent: number, unit: number, threads: number): number {
+  return Math.ceil(extent / (2 * threads) / unit) * unit;
 }
 
 /** Elements one staged operand takes: its span when it is dense enough to copy whole, else rows·cols gathered. */

@@ -22,8 +22,8 @@ export type WasmVariant = "simd" | "relaxed-simd";
 /** The exports of asm/index.ts. Addresses are byte offsets into the memory; strides are in elements. */
 export interface KernelExports {
   heapBase: () => number;
-  packBF32: (b: number, rs: number, cs: number, k: number, n: number, dst: number) => void;
-  packBF64: (b: number, rs: number, cs: number, k: number, n: number, dst: number) => void;
+  packBF32: (b: number, rs: number, cs: number, k: number, n: number, dst: number, c0: number, c1: number) => void;
+  packBF64: (b: number, rs: number, cs: number, k: number, n: number, dst: number, c0: number, c1: number) => void;
   gemmRowsF32: GemmRows;
   gemmRowsF64: GemmRows;
   /** Tile and block sizes of the build: 0 → MR, 1 → NR for f32, 2 → NR for f64, 3 → KC, 4 → MC. */

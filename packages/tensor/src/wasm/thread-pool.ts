@@ -8,15 +8,15 @@
  */
 import type { ChunkExport } from "./control-block";
 import {
-  ARGS_BYTE_OFFSET, CHUNK_EXPORTS, CLAIM_BYTE_OFFSET, FIELD, INT32_FIELDS, MAX_ARGS, MODE_ELEMENTS, MODE_ROWS, ROWS_ARGS,
+  ARGS_BYTE_OFFSET, CHUNK_EXPORTS, CLAIM_BYTE_OFFSET, FIELD, INT32_FIELDS, MAX_ARGS, MODE_ELEMENTS, MODE_RANGE,
 } from "./control-block";
 import type { HostWorker } from "./host";
 import { hardwareConcurrency, isNode, nodeWorkerThreads, sharedMemorySupported, startBrowserWorker } from "./host";
 import type { WasmRuntime } from "./runtime";
 import { BROWSER_WORKER_SOURCE, CHUNK_LAYOUT, NODE_WORKER_SOURCE, runChunk } from "./worker-source";
 
-/** One call of a kernel export over rows of C (the GEMM) or over elements, cut into chunks. */
-export type Job = RowsJob | ElementsJob;
+/** One call of a kernel export over a range (rows of C, panels of B) or over elements, cut into chunks. */
+export type Job = RangeJob | ElementsJob;
 
 interface JobBase {
   export: ChunkExport;
@@ -27,10 +27,14 @@ interface JobBase {
   extent: number;
 }
 
-/** gemmRowsF32/F64: a chunk is rows [i0, i1) (ROWS_ARGS), thread s packs in scratch + s·scratchStride. */
-export interface RowsJob extends JobBase {
-  mode: "rows";
-  scratchStride: number;
+/**
+ * A chunk is [i0, i1), passed as arguments rangeArg and rangeArg + 1 (gemmRows: rows of C; packB:
+ * columns of B). With a scratch argument, thread s works in scratch + s·scratchStride.
+ */
+export interface RangeJob extends JobBase {
+  mode: "range";
+  rangeArg: number;
+  scratch?: { arg: number; stride: number };
 }
 
 /** A chunk is a range of elements: the arguments named in `pointers` move to its start, `length` becomes its size. */
@@ -89,21 +93,30 @@ export function setThreadCount(threads: number): void {
   requestedThreads = threads;
 }
 
-/**
- * Runs the job on `threads` threads (the calling one included) and returns when it is done.
- * `finished` hands each chunk to the caller as soon as it is final, so the caller can copy it out
- * while workers still compute: its own chunks right after it runs them, the workers' whenever it
- * finds them marked done.
- */
-export function runJob(runtime: WasmRuntime, job: Job, threads: number, finished: ChunkFinished = () => undefined): void {
+/** What the calling thread does besides its share of a job's chunks. */
+export interface JobHooks {
+  /**
+   * Hands each chunk to the caller as soon as it is final, so the caller can copy it out while
+   * workers still compute: its own chunks right after it runs them, the workers' whenever it finds
+   * them marked done.
+   */
+  finished?: ChunkFinished;
+  /** Work of the caller's own that the job does not touch, done while the workers start on the chunks (before the job, on one thread). */
+  alongside?: () => void;
+}
+
+/** Runs the job on `threads` threads (the calling one included) and returns when it is done. */
+export function runJob(runtime: WasmRuntime, job: Job, threads: number, { finished = () => undefined, alongside = () => undefined }: JobHooks = {}): void {
   const total = Math.ceil(job.extent / job.chunk);
   const pool = threads > 1 && total > 1 && runtime.shared ? poolFor(runtime, threads) : undefined;
   if (pool === undefined || !reserveFlags(runtime, pool, total)) {
+    alongside();
     runWhole(runtime, job);
     finished(0, job.extent);
     return;
   }
   const seq = publish(pool, job, threads, total);
+  alongside();
   const chunks = new ChunkHandOff(runtime, pool, job, seq, total, finished);
   claimAndRun(runtime, pool, seq, chunks);
   if (!chunks.drain(pool) || Atomics.load(pool.ctl, FIELD.error) !== 0) {
@@ -144,9 +157,11 @@ function publish(pool: Pool, job: Job, threads: number, total: number): number {
   ctl[FIELD.chunk] = job.chunk;
   ctl[FIELD.extent] = job.extent;
   ctl[FIELD.flags] = pool.flags.at;
-  if (job.mode === "rows") {
-    ctl[FIELD.mode] = MODE_ROWS;
-    ctl[FIELD.scratchStride] = job.scratchStride;
+  if (job.mode === "range") {
+    ctl[FIELD.mode] = MODE_RANGE;
+    ctl[FIELD.rangeArg] = job.rangeArg;
+    ctl[FIELD.scratchArg] = job.scratch?.arg ?? -1;
+    ctl[FIELD.scratchStride] = job.scratch?.stride ?? 0;
   } else {
     ctl[FIELD.mode] = MODE_ELEMENTS;
     ctl[FIELD.pointerMask] = job.pointers.reduce((mask, i) => mask | (1 << i), 0);
@@ -165,9 +180,9 @@ function publish(pool: Pool, job: Job, threads: number, total: number): number {
 /** The whole job in one call on the calling thread. */
 function runWhole(runtime: WasmRuntime, job: Job): void {
   const args = job.args.slice();
-  if (job.mode === "rows") {
-    args[ROWS_ARGS.i0] = 0;
-    args[ROWS_ARGS.i1] = job.extent;
+  if (job.mode === "range") {
+    args[job.rangeArg] = 0;
+    args[job.rangeArg + 1] = job.extent;
   }
   (runtime.exports[job.export] as (...values: number[]) => void)(...args);
 }

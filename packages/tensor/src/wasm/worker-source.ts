@@ -9,13 +9,13 @@
  * Plain JavaScript in a string, so it needs no file next to the bundle: Node starts it with
  * `eval: true`, a browser from a Blob URL.
  */
-import { ARGS_BYTE_OFFSET, CHUNK_EXPORTS, CLAIM_BYTE_OFFSET, FIELD, INT32_FIELDS, MAX_ARGS, MODE_ROWS, ROWS_ARGS } from "./control-block";
+import { ARGS_BYTE_OFFSET, CHUNK_EXPORTS, CLAIM_BYTE_OFFSET, FIELD, INT32_FIELDS, MAX_ARGS, MODE_RANGE } from "./control-block";
 
 /** How long a worker keeps polling for the next job before it sleeps (ms). */
 export const WORKER_SPIN_MS = 2;
 
 /** What runChunk needs to know of the control block, passed in so the function stands alone. */
-export const CHUNK_LAYOUT = { F: FIELD, names: CHUNK_EXPORTS, rowsMode: MODE_ROWS, rowsArgs: ROWS_ARGS };
+export const CHUNK_LAYOUT = { F: FIELD, names: CHUNK_EXPORTS, rangeMode: MODE_RANGE };
 
 interface ChunkExports {
   [name: string]: unknown;
@@ -34,10 +34,10 @@ export function runChunk(layout: typeof CHUNK_LAYOUT, wasm: ChunkExports, ctl: I
   for (let i = 0; i < argc; i++) a.push(args[i]);
   const i0 = index * ctl[F.chunk];
   const i1 = Math.min(ctl[F.extent], i0 + ctl[F.chunk]);
-  if (ctl[F.mode] === layout.rowsMode) {
-    a[layout.rowsArgs.i0] = i0;
-    a[layout.rowsArgs.i1] = i1;
-    a[layout.rowsArgs.scratch] += slot * ctl[F.scratchStride];
+  if (ctl[F.mode] === layout.rangeMode) {
+    a[ctl[F.rangeArg]] = i0;
+    a[ctl[F.rangeArg] + 1] = i1;
+    if (ctl[F.scratchArg] >= 0) a[ctl[F.scratchArg]] += slot * ctl[F.scratchStride];
   } else {
     const mask = ctl[F.pointerMask];
     const shift = i0 * ctl[F.elementBytes];
