@@ -7,7 +7,16 @@ import type { TypedArray } from "../dtype";
 export type UnaryKernel = (out: TypedArray, o: number, os: number, a: TypedArray, ai: number, as: number, n: number) => void;
 
 /** a copy (with the dtype conversion of the output array) */
+/** Contiguous runs at least this long are copied with TypedArray.set (a memcpy when the types match). */
+const SET_MIN = 32;
+
 export function copyKernel(out: TypedArray, o: number, os: number, a: TypedArray, ai: number, as: number, n: number): void {
+  // set converts each element as the assignment below does (within one buffer it would copy as if
+  // through a temporary, which an overlapping run must not, so those take the loop).
+  if (os === 1 && as === 1 && n >= SET_MIN && out.buffer !== a.buffer) {
+    out.set(a.subarray(ai, ai + n), o);
+    return;
+  }
   for (let i = 0; i < n; i++, o += os, ai += as) {
     const x = a[ai];
     out[o] = x;
