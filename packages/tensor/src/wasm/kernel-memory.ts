@@ -17,7 +17,7 @@ import { invalidArgument } from "../errors";
 import type { ChunkExport } from "./control-block";
 import type { KernelExports, WasmRuntime } from "./runtime";
 import { align64, instantiatePrivate, loadRuntime } from "./runtime";
-import { runElements } from "./thread-pool";
+import { runElements, threadsTake } from "./thread-pool";
 import { bestVariant } from "./select";
 
 /** Bytes per staged array per chunk: a handful of chunks stay in L2 between copy-in, update and copy-out. */
@@ -183,10 +183,45 @@ export function forEachPiece(
 }
 
 /**
+ * Copies the arrays outside the kernel memory whole into the workspace (those the kernel reads),
+ * runs the kernel over all of them in place on the threads, and copies back those it writes.
+ * False, with nothing done, when the workspace cannot be that large.
+ */
+function stageWholeAndRun(
+  memory: KernelMemory, like: FloatArray, arrays: (FloatArray | null)[], home: number[], access: Access[],
+  call: (at: number[], n: number, area: StagingArea) => ElementCall,
+): boolean {
+  const n = like.length;
+  const size = like.BYTES_PER_ELEMENT;
+  const away = arrays.map((array, i): array is FloatArray => array !== null && home[i] < 0);
+  const stride = align64(n * size);
+  const base = memory.runtime.workspace(stride * away.filter(Boolean).length);
+  if (base === null) return false;
+  const view = memory.view(like instanceof Float32Array ? "float32" : "float64");
+  let next = base;
+  const at = home.map((address, i) => {
+    if (!away[i]) return address;
+    const staged = next;
+    next += stride;
+    if (access[i] !== "write") view.set(arrays[i] as FloatArray, staged / size);
+    return staged;
+  });
+  const { name, args, pointers, length } = call(at, n, memory);
+  runElements(memory.runtime, name, args, pointers, length, size);
+  arrays.forEach((array, i) => {
+    if (away[i] && access[i] !== "read") (array as FloatArray).set(view.subarray(at[i] / size, at[i] / size + n));
+  });
+  return true;
+}
+
+/**
  * Runs the element-wise kernel `call(addresses, n, area)` describes over the arrays (null ones
  * get address 0), each of `like`'s length and element type (`area`: the memory the kernel runs
  * in). When every array lies in the kernel memory that is one call, in place (split across the
- * worker threads when long); otherwise piece by piece (forEachPiece).
+ * worker threads when long). When some do and the run is long enough for the threads (an
+ * optimizer step on a placed parameter with an ordinary gradient), the others are copied whole
+ * into the workspace so that it still is; otherwise the arrays go piece by piece (forEachPiece).
+ * Every element is computed the same way in each case.
  */
 export function streamThrough(
   memory: KernelMemory, like: FloatArray, arrays: (FloatArray | null)[], access: Access[],
@@ -198,6 +233,8 @@ export function streamThrough(
     runElements(memory.runtime, name, args, pointers, length, like.BYTES_PER_ELEMENT);
     return;
   }
+  const someResident = arrays.some((array, i) => array !== null && home[i] >= 0);
+  if (someResident && threadsTake(memory.runtime, like.length) && stageWholeAndRun(memory, like, arrays, home, access, call)) return;
   const area = stagingAreaFor(memory, arrays);
   forEachPiece(memory, area, like, arrays, access, (at, n) => {
     const { name, args } = call(at, n, area);

@@ -34,11 +34,18 @@ function firstDifference(x: Float32Array | Float64Array, y: Float32Array | Float
   return bx.length === by.length ? -1 : x.length;
 }
 
-/** Every kernel that splits across threads, over arrays all in the kernel memory (or none): the arrays they wrote. */
-function runAll(type: Kind, n: number, resident: boolean): (Float32Array | Float64Array)[] {
+/**
+ * Every kernel that splits across threads, over arrays all in the kernel memory (true), none
+ * (false), or "mixed": the input a, the gradients and the sum ordinary arrays, everything else
+ * placed (a model's parameters with fresh gradients). Returns the arrays they wrote.
+ */
+function runAll(type: Kind, n: number, placement: boolean | "mixed"): (Float32Array | Float64Array)[] {
   const ew = wasmElementwiseKernels()!;
-  const [a, b] = [filled(type, n, 1, resident), filled(type, n, 2, resident)];
-  const [sum, scaled, relu] = [filled(type, n, 0, resident), filled(type, n, 0, resident), filled(type, n, 0, resident)];
+  const resident = placement !== false;
+  const input = placement === true;
+  const [a, b] = [filled(type, n, 1, input), filled(type, n, 2, resident)];
+  // mixed: sum is written to an ordinary array (copied back), with b still placed
+  const [sum, scaled, relu] = [filled(type, n, 0, input), filled(type, n, 0, resident), filled(type, n, 0, resident)];
   ew.add(sum, 0, 1, a, 0, 1, b, 0, 1, n);
   ew.mul(scaled, 0, 1, a, 0, 1, b, 7, 0, n); // b broadcast: b[7] times every element of a
   ew.relu(relu, 0, 1, a, 0, 1, n);
@@ -49,7 +56,7 @@ function runAll(type: Kind, n: number, resident: boolean): (Float32Array | Float
   const [r, sq, avg, mom] = [filled(type, n, 5, resident), filled(type, n, 0, resident).fill(0), filled(type, n, 0, resident).fill(0), filled(type, n, 0, resident).fill(0)];
   const [s, acc] = [filled(type, n, 6, resident), filled(type, n, 0, resident).fill(0.1)];
   for (let step = 1; step <= 2; step++) {
-    const g = filled(type, n, 10 + step, resident);
+    const g = filled(type, n, 10 + step, input);
     adamUpdateWasm(p, g, m, v, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, step, maxExpAvgSq: vmax });
     sgdUpdateWasm(q, g, buf, { lr: 0.05, momentum: 0.9, dampening: 0, weightDecay: 0.01, nesterov: true, maximize: false, firstStep: step === 1 });
     rmspropUpdateWasm(r, g, sq, { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0.9, maximize: true, gradAvg: avg, momentumBuffer: mom });
@@ -80,6 +87,21 @@ describe("element-wise and optimizer kernels on worker threads", () => {
           expect(runAll(type, n, true).map((r, i) => firstDifference(r, staged[i]))).toEqual(staged.map(() => -1));
         }
       }
+    }, 60_000);
+
+    it(`give the same ${type} bits with placed states and ordinary inputs (copied whole to the threads) as staged arrays`, () => {
+      const runtime = loadKernelMemory()!.runtime;
+      const n = 2 * PARALLEL_MIN_ELEMENTS + 13;
+      setNumThreads(1);
+      const staged = runAll(type, n, false);
+      expect(runAll(type, n, "mixed").map((r, i) => firstDifference(r, staged[i])), "one thread, piece by piece").toEqual(staged.map(() => -1));
+      setNumThreads(2);
+      expect(waitForWorkers(runtime, 30_000)).toBe(true);
+      const before = workerChunkCount(runtime);
+      let results = runAll(type, n, "mixed");
+      for (let tries = 0; tries < 20 && workerChunkCount(runtime) === before; tries++) results = runAll(type, n, "mixed");
+      expect(workerChunkCount(runtime)).toBeGreaterThan(before);
+      expect(results.map((r, i) => firstDifference(r, staged[i])), "two threads, copied whole").toEqual(staged.map(() => -1));
     }, 60_000);
   }
 });

@@ -127,6 +127,11 @@ export function runJob(runtime: WasmRuntime, job: Job, threads: number, { finish
   }
 }
 
+/** True when runElements would split `n` elements across threads of this runtime. */
+export function threadsTake(runtime: WasmRuntime, n: number): boolean {
+  return n >= PARALLEL_MIN_ELEMENTS && runtime.shared && getNumThreads() > 1;
+}
+
 /**
  * Calls an element-wise export (`args[length]` elements; the arguments at `pointers` are array
  * addresses): on the worker threads, in chunks, when there are enough elements and threads are
@@ -135,9 +140,8 @@ export function runJob(runtime: WasmRuntime, job: Job, threads: number, { finish
  */
 export function runElements(runtime: WasmRuntime, name: ChunkExport, args: number[], pointers: number[], length: number, elementBytes: number): void {
   const n = args[length];
-  const threads = getNumThreads();
-  if (n >= PARALLEL_MIN_ELEMENTS && threads > 1 && runtime.shared) {
-    runJob(runtime, { mode: "elements", export: name, args, pointers, length, elementBytes, chunk: ELEMENT_CHUNK, extent: n }, threads);
+  if (threadsTake(runtime, n)) {
+    runJob(runtime, { mode: "elements", export: name, args, pointers, length, elementBytes, chunk: ELEMENT_CHUNK, extent: n }, getNumThreads());
   } else {
     (runtime.exports[name] as (...values: number[]) => void)(...args);
   }
