@@ -182,35 +182,66 @@ export function forEachPiece(
   }
 }
 
+/** Elements per piece when arrays are copied through the workspace for the threads (1 MB of float32 per array). */
+export const THREADED_PIECE = 1 << 18;
+
 /**
- * Copies the arrays outside the kernel memory whole into the workspace (those the kernel reads),
- * runs the kernel over all of them in place on the threads, and copies back those it writes.
- * False, with nothing done, when the workspace cannot be that large.
+ * Exports whose arithmetic per element far outweighs copying it (float32 exp, sigmoid, tanh: tens
+ * of instructions an element): worth the threads even when every array must be copied in and out.
  */
-function stageWholeAndRun(
+const COMPUTE_BOUND: ReadonlySet<ChunkExport> = new Set<ChunkExport>(["transcendentalF32"]);
+
+/**
+ * Runs the kernel on the threads with the arrays outside the kernel memory copied through the
+ * workspace a piece of up to THREADED_PIECE elements at a time, double-buffered: while the
+ * threads compute piece j, this thread copies piece j − 1 out (the arrays the kernel writes) and
+ * piece j + 1 in (those it reads), then joins them. False, with nothing done, when the workspace
+ * cannot be that large.
+ */
+function threadedThroughWorkspace(
   memory: KernelMemory, like: FloatArray, arrays: (FloatArray | null)[], home: number[], access: Access[],
   call: (at: number[], n: number, area: StagingArea) => ElementCall,
 ): boolean {
   const n = like.length;
   const size = like.BYTES_PER_ELEMENT;
-  const away = arrays.map((array, i): array is FloatArray => array !== null && home[i] < 0);
-  const stride = align64(n * size);
-  const base = memory.runtime.workspace(stride * away.filter(Boolean).length);
+  const piece = Math.min(n, THREADED_PIECE);
+  const away = arrays.map((array, i) => array !== null && home[i] < 0);
+  const stride = align64(piece * size);
+  const awayCount = away.filter(Boolean).length;
+  const base = memory.runtime.workspace(2 * stride * awayCount);
   if (base === null) return false;
   const view = memory.view(like instanceof Float32Array ? "float32" : "float64");
   let next = base;
-  const at = home.map((address, i) => {
-    if (!away[i]) return address;
-    const staged = next;
-    next += stride;
-    if (access[i] !== "write") view.set(arrays[i] as FloatArray, staged / size);
-    return staged;
-  });
-  const { name, args, pointers, length } = call(at, n, memory);
-  runElements(memory.runtime, name, args, pointers, length, size);
-  arrays.forEach((array, i) => {
-    if (away[i] && access[i] !== "read") (array as FloatArray).set(view.subarray(at[i] / size, at[i] / size + n));
-  });
+  // slot[i]: array i's first buffer; its second is awayCount·stride further on
+  const slot = away.map((isAway) => (isAway ? (next += stride) - stride : -1));
+  const buffer = (i: number, j: number): number => slot[i] + (j % 2) * awayCount * stride;
+  const pieces = Math.ceil(n / piece);
+  const bounds = (j: number): [number, number] => [j * piece, Math.min(n, (j + 1) * piece)];
+  const copyIn = (j: number): void => {
+    const [start, end] = bounds(j);
+    arrays.forEach((array, i) => {
+      if (away[i] && access[i] !== "write") view.set((array as FloatArray).subarray(start, end), buffer(i, j) / size);
+    });
+  };
+  const copyOut = (j: number): void => {
+    const [start, end] = bounds(j);
+    arrays.forEach((array, i) => {
+      if (away[i] && access[i] !== "read") (array as FloatArray).set(view.subarray(buffer(i, j) / size, buffer(i, j) / size + end - start), start);
+    });
+  };
+  copyIn(0);
+  for (let j = 0; j < pieces; j++) {
+    const [start, end] = bounds(j);
+    // a null array keeps address 0; a placed one is read where its piece lies
+    const at = home.map((address, i) => (away[i] ? buffer(i, j) : arrays[i] === null ? 0 : address + start * size));
+    const { name, args, pointers, length } = call(at, end - start, memory);
+    runElements(memory.runtime, name, args, pointers, length, size, () => {
+      // piece j − 1 shares its buffers with piece j + 1: out before in
+      if (j > 0) copyOut(j - 1);
+      if (j + 1 < pieces) copyIn(j + 1);
+    });
+  }
+  copyOut(pieces - 1);
   return true;
 }
 
@@ -218,23 +249,25 @@ function stageWholeAndRun(
  * Runs the element-wise kernel `call(addresses, n, area)` describes over the arrays (null ones
  * get address 0), each of `like`'s length and element type (`area`: the memory the kernel runs
  * in). When every array lies in the kernel memory that is one call, in place (split across the
- * worker threads when long). When some do and the run is long enough for the threads (an
- * optimizer step on a placed parameter with an ordinary gradient), the others are copied whole
- * into the workspace so that it still is; otherwise the arrays go piece by piece (forEachPiece).
- * Every element is computed the same way in each case.
+ * worker threads when long). When the run is long enough for the threads and they pay for the
+ * copies (some arrays are placed, as a parameter with an ordinary gradient, or the kernel is
+ * compute-bound), the other arrays go through the workspace for the threads; otherwise piece by
+ * piece through the staging area on this thread (forEachPiece). Every element is computed the
+ * same way in each case.
  */
 export function streamThrough(
   memory: KernelMemory, like: FloatArray, arrays: (FloatArray | null)[], access: Access[],
   call: (at: number[], n: number, area: StagingArea) => ElementCall,
 ): void {
   const home = arrays.map((array) => (array === null ? 0 : memory.addressOf(array)));
+  const inPlace = call(home, like.length, memory);
   if (home.every((address) => address >= 0)) {
-    const { name, args, pointers, length } = call(home, like.length, memory);
-    runElements(memory.runtime, name, args, pointers, length, like.BYTES_PER_ELEMENT);
+    runElements(memory.runtime, inPlace.name, inPlace.args, inPlace.pointers, inPlace.length, like.BYTES_PER_ELEMENT);
     return;
   }
   const someResident = arrays.some((array, i) => array !== null && home[i] >= 0);
-  if (someResident && threadsTake(memory.runtime, like.length) && stageWholeAndRun(memory, like, arrays, home, access, call)) return;
+  const threadsPay = someResident || COMPUTE_BOUND.has(inPlace.name);
+  if (threadsPay && threadsTake(memory.runtime, like.length) && threadedThroughWorkspace(memory, like, arrays, home, access, call)) return;
   const area = stagingAreaFor(memory, arrays);
   forEachPiece(memory, area, like, arrays, access, (at, n) => {
     const { name, args } = call(at, n, area);

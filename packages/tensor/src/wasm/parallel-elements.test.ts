@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { setNumThreads } from "./backend";
 import { wasmElementwiseKernels } from "./elementwise-kernels";
-import { kernelMemoryArray, loadKernelMemory } from "./kernel-memory";
+import { THREADED_PIECE, kernelMemoryArray, loadKernelMemory } from "./kernel-memory";
 import { wasmTranscendentalKernels } from "./transcendental-kernels";
 import { adagradUpdateWasm, adamUpdateWasm, rmspropUpdateWasm, sgdUpdateWasm } from "./optimizer-kernels";
 import { PARALLEL_MIN_ELEMENTS, waitForWorkers, workerChunkCount } from "./thread-pool";
@@ -89,7 +89,7 @@ describe("element-wise and optimizer kernels on worker threads", () => {
       }
     }, 60_000);
 
-    it(`give the same ${type} bits with placed states and ordinary inputs (copied whole to the threads) as staged arrays`, () => {
+    it(`give the same ${type} bits with placed states and ordinary inputs (through the workspace, on the threads) as staged arrays`, () => {
       const runtime = loadKernelMemory()!.runtime;
       const n = 2 * PARALLEL_MIN_ELEMENTS + 13;
       setNumThreads(1);
@@ -101,7 +101,37 @@ describe("element-wise and optimizer kernels on worker threads", () => {
       let results = runAll(type, n, "mixed");
       for (let tries = 0; tries < 20 && workerChunkCount(runtime) === before; tries++) results = runAll(type, n, "mixed");
       expect(workerChunkCount(runtime)).toBeGreaterThan(before);
-      expect(results.map((r, i) => firstDifference(r, staged[i])), "two threads, copied whole").toEqual(staged.map(() => -1));
+      expect(results.map((r, i) => firstDifference(r, staged[i])), "two threads, through the workspace").toEqual(staged.map(() => -1));
     }, 60_000);
   }
+
+  it("copy long runs through the workspace in pieces for the threads: float32 exp of ordinary arrays, Adam with an ordinary gradient", () => {
+    const runtime = loadKernelMemory()!.runtime;
+    // past one piece, ending mid-vector: the second piece starts at THREADED_PIECE, placed arrays read from there
+    const n = THREADED_PIECE + 3 * PARALLEL_MIN_ELEMENTS + 5;
+    const run = (): (Float32Array | Float64Array)[] => {
+      const a = filled("float32", n, 1, false);
+      const e = new Float32Array(n);
+      wasmTranscendentalKernels()!.tanh(e, 0, 1, a, 0, 1, n);
+      const [p, m, v] = [filled("float32", n, 3, true), filled("float32", n, 0, true).fill(0), filled("float32", n, 0, true).fill(0)];
+      // and an ordinary parameter (read and written: its buffers are reused every other piece) with placed moments
+      const [q, mq, vq] = [filled("float32", n, 4, false), filled("float32", n, 0, true).fill(0), filled("float32", n, 0, true).fill(0)];
+      for (let step = 1; step <= 2; step++) {
+        const g = filled("float32", n, 10 + step, false);
+        adamUpdateWasm(p, g, m, v, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, step });
+        adamUpdateWasm(q, g, mq, vq, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, step });
+      }
+      return [e, p, m, v, q, mq, vq];
+    };
+    setNumThreads(1);
+    const alone = run();
+    setNumThreads(2);
+    expect(waitForWorkers(runtime, 30_000)).toBe(true);
+    const before = workerChunkCount(runtime);
+    let shared = run();
+    for (let tries = 0; tries < 20 && workerChunkCount(runtime) === before; tries++) shared = run();
+    expect(workerChunkCount(runtime)).toBeGreaterThan(before);
+    expect(shared.map((r, i) => firstDifference(r, alone[i]))).toEqual(alone.map(() => -1));
+  }, 60_000);
 });
+

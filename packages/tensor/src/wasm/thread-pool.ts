@@ -100,9 +100,9 @@ export interface JobHooks {
    * workers still compute: its own chunks right after it runs them, the workers' whenever it finds
    * them marked done.
    */
-  finished?: ChunkFinished;
+  finished?: ChunkFinished | undefined;
   /** Work of the caller's own that the job does not touch, done while the workers start on the chunks (before the job, on one thread). */
-  alongside?: () => void;
+  alongside?: (() => void) | undefined;
 }
 
 /** Runs the job on `threads` threads (the calling one included) and returns when it is done. */
@@ -136,13 +136,17 @@ export function threadsTake(runtime: WasmRuntime, n: number): boolean {
  * Calls an element-wise export (`args[length]` elements; the arguments at `pointers` are array
  * addresses): on the worker threads, in chunks, when there are enough elements and threads are
  * on, else in one call here. Every element is computed the same way whichever thread takes it,
- * so the result does not depend on the thread count.
+ * so the result does not depend on the thread count. `alongside` (JobHooks) runs on this thread
+ * while the workers start, or first when there are none.
  */
-export function runElements(runtime: WasmRuntime, name: ChunkExport, args: number[], pointers: number[], length: number, elementBytes: number): void {
+export function runElements(
+  runtime: WasmRuntime, name: ChunkExport, args: number[], pointers: number[], length: number, elementBytes: number, alongside?: () => void,
+): void {
   const n = args[length];
   if (threadsTake(runtime, n)) {
-    runJob(runtime, { mode: "elements", export: name, args, pointers, length, elementBytes, chunk: ELEMENT_CHUNK, extent: n }, getNumThreads());
+    runJob(runtime, { mode: "elements", export: name, args, pointers, length, elementBytes, chunk: ELEMENT_CHUNK, extent: n }, getNumThreads(), { alongside });
   } else {
+    alongside?.();
     (runtime.exports[name] as (...values: number[]) => void)(...args);
   }
 }
