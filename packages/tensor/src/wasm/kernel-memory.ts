@@ -211,9 +211,9 @@ function threadedThroughWorkspace(
   const base = memory.runtime.workspace(2 * stride * awayCount);
   if (base === null) return false;
   const view = memory.view(like instanceof Float32Array ? "float32" : "float64");
-  let next = base;
   // slot[i]: array i's first buffer; its second is awayCount·stride further on
-  const slot = away.map((isAway) => (isAway ? (next += stride) - stride : -1));
+  let slots = 0;
+  const slot = away.map((isAway) => (isAway ? base + stride * slots++ : -1));
   const buffer = (i: number, j: number): number => slot[i] + (j % 2) * awayCount * stride;
   const pieces = Math.ceil(n / piece);
   const bounds = (j: number): [number, number] => [j * piece, Math.min(n, (j + 1) * piece)];
