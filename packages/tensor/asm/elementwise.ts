@@ -3,7 +3,7 @@
 // √ of float32 operands rounded once to float32 is the float32 operation; comparisons give exactly
 // 1 or 0, false for NaN), so replacing the TypeScript kernels changes no number.
 
-export const ADD = 0, SUB = 1, MUL = 2, DIV = 3, EQ = 4, NE = 5, LT = 6, LE = 7, GT = 8, GE = 9;
+export const ADD = 0, SUB = 1, MUL = 2, DIV = 3, EQ = 4, NE = 5, LT = 6, LE = 7, GT = 8, GE = 9, RELU_BACKWARD = 10;
 
 /** A comparison's lane mask (all ones or zeros) as 1.0 or 0.0. */
 function ones<T>(mask: v128): v128 {
@@ -21,7 +21,9 @@ function combine<T>(op: i32, x: v128, y: v128): v128 {
   if (op == LT) return ones<T>(v128.lt<T>(x, y));
   if (op == LE) return ones<T>(v128.le<T>(x, y));
   if (op == GT) return ones<T>(v128.gt<T>(x, y));
-  return ones<T>(v128.ge<T>(x, y));
+  if (op == GE) return ones<T>(v128.ge<T>(x, y));
+  // x where not (y ≤ 0): cleared lanes are +0, NaN y keeps x
+  return v128.andnot(x, v128.le<T>(y, v128.splat<T>(<T>0)));
 }
 
 function combine1<T>(op: i32, x: T, y: T): T {
@@ -35,7 +37,8 @@ function combine1<T>(op: i32, x: T, y: T): T {
   else if (op == LT) r = x < y ? <T>1 : <T>0;
   else if (op == LE) r = x <= y ? <T>1 : <T>0;
   else if (op == GT) r = x > y ? <T>1 : <T>0;
-  else r = x >= y ? <T>1 : <T>0;
+  else if (op == GE) r = x >= y ? <T>1 : <T>0;
+  else r = y <= <T>0 ? <T>0 : x;
   return r;
 }
 

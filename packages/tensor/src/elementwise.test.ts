@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { broadcastShapes } from "./broadcast";
-import { where } from "./elementwise";
+import { reluBackward, where } from "./elementwise";
 import { InvalidArgumentError, ShapeError } from "./errors";
 import { Tensor } from "./tensor";
 import { broadcastAt, expectClose, indices, randomTensor, values } from "./testing/reference";
@@ -206,3 +206,31 @@ describe("broadcastShapes and where", () => {
     expect(() => where(Tensor.zeros([2]), Tensor.zeros([3]), 0)).toThrow(/where/);
   });
 });
+
+describe("reluBackward", () => {
+  it("passes grad where the output is positive or NaN and gives +0 where it is ≤ 0, whatever grad is there", () => {
+    const grad = Tensor.from([1, 2, Infinity, Number.NaN, -3, 5, -Infinity], { dtype: "float64" });
+    const output = Tensor.from([0.5, 0, 0, 0, -0, Number.NaN, 2], { dtype: "float64" });
+    const got = Array.from(reluBackward(grad, output).data);
+    const want = [1, 0, 0, 0, 0, 5, -Infinity];
+    got.forEach((v, i) => {
+      expect(Object.is(v, want[i]), `element ${i}: ${v}`).toBe(true);
+    });
+  });
+
+  it("broadcasts, promotes, and names a bad argument", () => {
+    const grad = randomTensor([3, 2000], 1, "float32");
+    const output = randomTensor([2000], 2, "float32");
+    const got = reluBackward(grad, output);
+    expect(got.shape).toEqual([3, 2000]);
+    expect(got.dtype).toBe("float32");
+    for (const [i, j] of [[0, 0], [1, 17], [2, 1999]]) {
+      const o = output.data[j];
+      expect(got.data[i * 2000 + j]).toBe(o <= 0 ? 0 : grad.data[i * 2000 + j]);
+    }
+    expect(reluBackward(Tensor.from([1, 2], { dtype: "float32" }), Tensor.from([1, 1], { dtype: "float64" })).dtype).toBe("float64");
+    expect(() => reluBackward(grad, randomTensor([3], 1))).toThrow(ShapeError);
+    expect(() => reluBackward([1] as unknown as Tensor, output)).toThrow(/reluBackward.*grad/);
+  });
+});
+

@@ -14,7 +14,7 @@ import { Tensor } from "./tensor";
  * per innermost run. A number operand is a one-element array read with stride 0.
  */
 
-export type BinaryName = "add" | "sub" | "mul" | "div" | "pow" | "maximum" | "minimum" | "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+export type BinaryName = "add" | "sub" | "mul" | "div" | "pow" | "maximum" | "minimum" | "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "reluBackward";
 export type UnaryName = "neg" | "abs" | "sign" | "exp" | "log" | "log1p" | "sqrt" | "rsqrt" | "square" | "tanh" | "sigmoid" | "relu";
 
 /** Storage for a number operand, rounded to the compute dtype (as PyTorch casts a Python scalar). */
@@ -57,6 +57,17 @@ export function binary(fn: string, a: Tensor, other: Tensor | number, name: Bina
   const out = allocate(outDType, sizeOf(shape));
   walk(out, shape, [contiguousStrides(shape), broadcastStrides(a, shape), broadcastStrides(b, shape)], [0, a.offset, b.offset], kernel, a.data, b.data);
   return new Tensor(out, shape);
+}
+
+/**
+ * The gradient of relu from its output: grad where output > 0 (or NaN), +0 where output ≤ 0, the
+ * shapes broadcast (PyTorch's threshold_backward(grad, output, 0)). Unlike grad·(output > 0), an
+ * infinite or NaN grad where the output is 0 still gives 0.
+ */
+export function reluBackward(grad: Tensor, output: Tensor): Tensor {
+  if (!(grad instanceof Tensor)) throw invalidArgument("reluBackward", "grad", grad, "a Tensor");
+  if (!(output instanceof Tensor)) throw invalidArgument("reluBackward", "output", output, "a Tensor");
+  return binary("reluBackward", grad, output, "reluBackward", "promote");
 }
 
 function walk(

@@ -9,7 +9,7 @@ export type { SliceRange } from "./views";
 export type { Axes, VarOptions } from "./reduce";
 export { globalNorm } from "./reduce";
 export { broadcastShapes, sumToShape } from "./broadcast";
-export { where } from "./elementwise";
+export { reluBackward, where } from "./elementwise";
 export { placeInKernelMemory } from "./convert";
 export { addmm } from "./matmul";
 export type { AddmmOptions } from "./matmul";

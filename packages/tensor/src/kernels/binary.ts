@@ -28,6 +28,18 @@ export function addKernel(out: TypedArray, o: number, os: number, a: TypedArray,
   }
 }
 
+/**
+ * a where b > 0 or b is NaN, +0 where b ≤ 0: the gradient of relu given its output b (PyTorch's
+ * threshold_backward at 0), without multiplying by a mask, so an infinite a where b ≤ 0 gives 0.
+ */
+export function reluBackwardKernel(out: TypedArray, o: number, os: number, a: TypedArray, ai: number, as: number, b: TypedArray, bi: number, bs: number, n: number): void {
+  for (let i = 0; i < n; i++, o += os, ai += as, bi += bs) {
+    const x = a[ai];
+    const y = b[bi];
+    out[o] = y <= 0 ? 0 : x;
+  }
+}
+
 /** a - b */
 export function subKernel(out: TypedArray, o: number, os: number, a: TypedArray, ai: number, as: number, b: TypedArray, bi: number, bs: number, n: number): void {
   for (let i = 0; i < n; i++, o += os, ai += as, bi += bs) {

@@ -5,7 +5,9 @@
  * function of the same signature.
  */
 import { invalidArgument } from "../errors";
-import { addKernel, divKernel, eqKernel, geKernel, gtKernel, leKernel, ltKernel, maximumKernel, minimumKernel, mulKernel, neKernel, powKernel, subKernel } from "./binary";
+import {
+  addKernel, divKernel, eqKernel, geKernel, gtKernel, leKernel, ltKernel, maximumKernel, minimumKernel, mulKernel, neKernel, powKernel, reluBackwardKernel, subKernel,
+} from "./binary";
 import { addcdivKernel, addcmulKernel, addScaledKernel, lerpKernel, whereKernel } from "./fused";
 import { gemmF64 } from "./matmul";
 import {
@@ -25,7 +27,7 @@ import {
 
 const defaults = {
   add: addKernel, sub: subKernel, mul: mulKernel, div: divKernel, pow: powKernel, maximum: maximumKernel, minimum: minimumKernel,
-  eq: eqKernel, ne: neKernel, lt: ltKernel, le: leKernel, gt: gtKernel, ge: geKernel,
+  eq: eqKernel, ne: neKernel, lt: ltKernel, le: leKernel, gt: gtKernel, ge: geKernel, reluBackward: reluBackwardKernel,
   copy: copyKernel, neg: negKernel, abs: absKernel, sign: signKernel, exp: expKernel, log: logKernel, log1p: log1pKernel,
   sqrt: sqrtKernel, rsqrt: rsqrtKernel, square: squareKernel, tanh: tanhKernel, sigmoid: sigmoidKernel, relu: reluKernel,
   clamp: clampKernel,

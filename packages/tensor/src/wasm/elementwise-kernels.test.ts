@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addKernel, divKernel, eqKernel, geKernel, gtKernel, leKernel, ltKernel, mulKernel, neKernel, subKernel } from "../kernels/binary";
+import { addKernel, divKernel, eqKernel, geKernel, gtKernel, leKernel, ltKernel, mulKernel, neKernel, reluBackwardKernel, subKernel } from "../kernels/binary";
 import type { BinaryKernel } from "../kernels/binary";
 import { kernels } from "../kernels/index";
 import { absKernel, negKernel, reluKernel, sqrtKernel } from "../kernels/unary";
@@ -14,7 +14,7 @@ afterEach(() => {
 
 const BINARY: [string, BinaryKernel][] = [
   ["add", addKernel], ["sub", subKernel], ["mul", mulKernel], ["div", divKernel],
-  ["eq", eqKernel], ["ne", neKernel], ["lt", ltKernel], ["le", leKernel], ["gt", gtKernel], ["ge", geKernel],
+  ["eq", eqKernel], ["ne", neKernel], ["lt", ltKernel], ["le", leKernel], ["gt", gtKernel], ["ge", geKernel], ["reluBackward", reluBackwardKernel],
 ];
 const UNARY: [string, UnaryKernel][] = [["neg", negKernel], ["abs", absKernel], ["sqrt", sqrtKernel], ["relu", reluKernel]];
 

@@ -1,6 +1,6 @@
 /**
  * WebAssembly SIMD versions of the kernel table's add, sub, mul, div, the six comparisons (float
- * output, as the table's), neg, abs, sqrt and relu,
+ * output, as the table's), reluBackward, neg, abs, sqrt and relu,
  * for long contiguous float runs: operands are streamed through the kernel memory (or read where
  * they lie, when they were placed there, and then split across the worker threads when long). Anything else (short runs, strided or broadcast
  * operands other than a single broadcast b, int32 or mixed types) goes to the TypeScript kernel.
@@ -9,7 +9,7 @@
  */
 import type { TypedArray } from "../dtype";
 import type { BinaryKernel } from "../kernels/binary";
-import { addKernel, divKernel, eqKernel, geKernel, gtKernel, leKernel, ltKernel, mulKernel, neKernel, subKernel } from "../kernels/binary";
+import { addKernel, divKernel, eqKernel, geKernel, gtKernel, leKernel, ltKernel, mulKernel, neKernel, reluBackwardKernel, subKernel } from "../kernels/binary";
 import type { UnaryKernel } from "../kernels/unary";
 import { absKernel, negKernel, reluKernel, sqrtKernel } from "../kernels/unary";
 import type { KernelMemory } from "./kernel-memory";
@@ -18,7 +18,7 @@ import { STAGE_BYTES, loadKernelMemory, streamThrough } from "./kernel-memory";
 /** Below this many elements the TypeScript loop costs about what staging does. */
 export const WASM_ELEMENTWISE_MIN = 1024;
 
-export const BINARY_OPS = { add: 0, sub: 1, mul: 2, div: 3, eq: 4, ne: 5, lt: 6, le: 7, gt: 8, ge: 9 } as const;
+export const BINARY_OPS = { add: 0, sub: 1, mul: 2, div: 3, eq: 4, ne: 5, lt: 6, le: 7, gt: 8, ge: 9, reluBackward: 10 } as const;
 export const UNARY_OPS = { neg: 0, abs: 1, sqrt: 2, relu: 3 } as const;
 
 function floatKind(array: TypedArray): "float32" | "float64" | null {
@@ -82,6 +82,7 @@ export interface ElementwiseKernels {
   le: BinaryKernel;
   gt: BinaryKernel;
   ge: BinaryKernel;
+  reluBackward: BinaryKernel;
   neg: UnaryKernel;
   abs: UnaryKernel;
   sqrt: UnaryKernel;
@@ -105,6 +106,7 @@ export function wasmElementwiseKernels(): ElementwiseKernels | null {
       le: wasmBinaryKernel("le", leKernel, memory),
       gt: wasmBinaryKernel("gt", gtKernel, memory),
       ge: wasmBinaryKernel("ge", geKernel, memory),
+      reluBackward: wasmBinaryKernel("reluBackward", reluBackwardKernel, memory),
       neg: wasmUnaryKernel("neg", negKernel, memory),
       abs: wasmUnaryKernel("abs", absKernel, memory),
       sqrt: wasmUnaryKernel("sqrt", sqrtKernel, memory),
