@@ -152,6 +152,23 @@ export function stagingAreaFor(memory: KernelMemory, arrays: (FloatArray | null)
 }
 
 /**
+ * Copies elements [start, start + n) of every staged array the kernel reads (access "read" or
+ * "update") into `view` at its byte address at[i].
+ */
+function copyPieceIn(view: FloatArray, arrays: (FloatArray | null)[], staged: readonly boolean[], access: Access[], at: readonly number[], start: number, n: number): void {
+  arrays.forEach((array, i) => {
+    if (array !== null && staged[i] && access[i] !== "write") view.set(array.subarray(start, start + n), at[i] / view.BYTES_PER_ELEMENT);
+  });
+}
+
+/** Copies elements [start, start + n) of every staged array the kernel writes ("write" or "update") back from `view` at at[i]. */
+function copyPieceOut(view: FloatArray, arrays: (FloatArray | null)[], staged: readonly boolean[], access: Access[], at: readonly number[], start: number, n: number): void {
+  arrays.forEach((array, i) => {
+    if (array !== null && staged[i] && access[i] !== "read") array.set(view.subarray(at[i] / view.BYTES_PER_ELEMENT, at[i] / view.BYTES_PER_ELEMENT + n), start);
+  });
+}
+
+/**
  * Runs `run(at, n, start)` over the arrays (null ones get address 0), each of `like`'s length and
  * element type, piece by piece: pieces of one staging slot, the same wherever the arrays live, so
  * a kernel that sums gives the same bits for placed and staged arrays. Arrays in the kernel memory
@@ -166,19 +183,17 @@ export function forEachPiece(
   const size = like.BYTES_PER_ELEMENT;
   const chunk = STAGE_BYTES / size;
   const home = arrays.map((array) => (array === null ? 0 : area === memory ? memory.addressOf(array) : -1));
+  const staged = home.map((address) => address < 0);
   const at = home.slice();
   const view = area.view(like instanceof Float32Array ? "float32" : "float64");
   for (let start = 0; start < like.length; start += chunk) {
     const n = Math.min(chunk, like.length - start);
     arrays.forEach((array, i) => {
-      if (array === null) return;
-      at[i] = home[i] >= 0 ? home[i] + start * size : area.stage + i * STAGE_BYTES;
-      if (home[i] < 0 && access[i] !== "write") view.set(array.subarray(start, start + n), at[i] / size);
+      if (array !== null) at[i] = staged[i] ? area.stage + i * STAGE_BYTES : home[i] + start * size;
     });
+    copyPieceIn(view, arrays, staged, access, at, start, n);
     run(at, n, start);
-    arrays.forEach((array, i) => {
-      if (array !== null && home[i] < 0 && access[i] !== "read") array.set(view.subarray(at[i] / size, at[i] / size + n), start);
-    });
+    copyPieceOut(view, arrays, staged, access, at, start, n);
   }
 }
 
@@ -190,6 +205,13 @@ export const THREADED_PIECE = 1 << 18;
  * of instructions an element): worth the threads even when every array must be copied in and out.
  */
 const COMPUTE_BOUND: ReadonlySet<ChunkExport> = new Set<ChunkExport>(["transcendentalF32"]);
+
+/** True when the threads pay for copying the unplaced arrays: some arrays are placed, or the kernel is compute-bound. */
+function threadsPay(
+  memory: KernelMemory, arrays: (FloatArray | null)[], home: number[], call: (at: number[], n: number, area: StagingArea) => ElementCall,
+): boolean {
+  return arrays.some((array, i) => array !== null && home[i] >= 0) || COMPUTE_BOUND.has(call(home, 0, memory).name);
+}
 
 /**
  * Runs the kernel on the threads with the arrays outside the kernel memory copied through the
@@ -214,27 +236,16 @@ function threadedThroughWorkspace(
   // slot[i]: array i's first buffer; its second is awayCount·stride further on
   let slots = 0;
   const slot = away.map((isAway) => (isAway ? base + stride * slots++ : -1));
-  const buffer = (i: number, j: number): number => slot[i] + (j % 2) * awayCount * stride;
   const pieces = Math.ceil(n / piece);
-  const bounds = (j: number): [number, number] => [j * piece, Math.min(n, (j + 1) * piece)];
-  const copyIn = (j: number): void => {
-    const [start, end] = bounds(j);
-    arrays.forEach((array, i) => {
-      if (away[i] && access[i] !== "write") view.set((array as FloatArray).subarray(start, end), buffer(i, j) / size);
-    });
-  };
-  const copyOut = (j: number): void => {
-    const [start, end] = bounds(j);
-    arrays.forEach((array, i) => {
-      if (away[i] && access[i] !== "read") (array as FloatArray).set(view.subarray(buffer(i, j) / size, buffer(i, j) / size + end - start), start);
-    });
-  };
+  const pieceLength = (j: number): number => Math.min(piece, n - j * piece);
+  // Piece j's addresses: array i's buffer j % 2 when staged, where its piece lies when placed, 0 when null.
+  const addresses = (j: number): number[] =>
+    home.map((address, i) => (away[i] ? slot[i] + (j % 2) * awayCount * stride : arrays[i] === null ? 0 : address + j * piece * size));
+  const copyIn = (j: number): void => { copyPieceIn(view, arrays, away, access, addresses(j), j * piece, pieceLength(j)); };
+  const copyOut = (j: number): void => { copyPieceOut(view, arrays, away, access, addresses(j), j * piece, pieceLength(j)); };
   copyIn(0);
   for (let j = 0; j < pieces; j++) {
-    const [start, end] = bounds(j);
-    // a null array keeps address 0; a placed one is read where its piece lies
-    const at = home.map((address, i) => (away[i] ? buffer(i, j) : arrays[i] === null ? 0 : address + start * size));
-    const { name, args, pointers, length } = call(at, end - start, memory);
+    const { name, args, pointers, length } = call(addresses(j), pieceLength(j), memory);
     runElements(memory.runtime, name, args, pointers, length, size, () => {
       // piece j − 1 shares its buffers with piece j + 1: out before in
       if (j > 0) copyOut(j - 1);
@@ -260,14 +271,12 @@ export function streamThrough(
   call: (at: number[], n: number, area: StagingArea) => ElementCall,
 ): void {
   const home = arrays.map((array) => (array === null ? 0 : memory.addressOf(array)));
-  const inPlace = call(home, like.length, memory);
   if (home.every((address) => address >= 0)) {
-    runElements(memory.runtime, inPlace.name, inPlace.args, inPlace.pointers, inPlace.length, like.BYTES_PER_ELEMENT);
+    const { name, args, pointers, length } = call(home, like.length, memory);
+    runElements(memory.runtime, name, args, pointers, length, like.BYTES_PER_ELEMENT);
     return;
   }
-  const someResident = arrays.some((array, i) => array !== null && home[i] >= 0);
-  const threadsPay = someResident || COMPUTE_BOUND.has(inPlace.name);
-  if (threadsPay && threadsTake(memory.runtime, like.length) && threadedThroughWorkspace(memory, like, arrays, home, access, call)) return;
+  if (threadsTake(memory.runtime, like.length) && threadsPay(memory, arrays, home, call) && threadedThroughWorkspace(memory, like, arrays, home, access, call)) return;
   const area = stagingAreaFor(memory, arrays);
   forEachPiece(memory, area, like, arrays, access, (at, n) => {
     const { name, args } = call(at, n, area);
