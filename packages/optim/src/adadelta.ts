@@ -1,4 +1,5 @@
 import type { OptionCheck } from "./option-check";
+import { fusedAdadeltaUpdate } from "./fused";
 import { Optimizer } from "./optimizer";
 import type { ParamGroup } from "./optimizer";
 import type { FloatArray } from "./param";
@@ -83,6 +84,6 @@ export class Adadelta extends Optimizer<AdadeltaOptions, AdadeltaState> {
 
   protected update(data: FloatArray, grad: FloatArray, state: AdadeltaState, group: ParamGroup<AdadeltaOptions>): void {
     state.step += 1;
-    adadeltaUpdate(data, grad, state, group);
+    if (!fusedAdadeltaUpdate(data, grad, state, group)) adadeltaUpdate(data, grad, state, group);
   }
 }

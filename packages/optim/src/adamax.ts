@@ -1,4 +1,5 @@
 import { validateAdamFamily } from "./adam";
+import { fusedAdamaxUpdate } from "./fused";
 import type { OptionCheck } from "./option-check";
 import { Optimizer } from "./optimizer";
 import type { ParamGroup } from "./optimizer";
@@ -82,6 +83,6 @@ export class Adamax extends Optimizer<AdamaxOptions, AdamaxState> {
 
   protected update(data: FloatArray, grad: FloatArray, state: AdamaxState, group: ParamGroup<AdamaxOptions>): void {
     state.step += 1;
-    adamaxUpdate(data, grad, state, state.step, group);
+    if (!fusedAdamaxUpdate(data, grad, state, group)) adamaxUpdate(data, grad, state, state.step, group);
   }
 }

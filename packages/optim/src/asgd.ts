@@ -1,4 +1,5 @@
 import type { OptionCheck } from "./option-check";
+import { fusedAsgdUpdate } from "./fused";
 import { Optimizer } from "./optimizer";
 import type { ParamGroup } from "./optimizer";
 import type { FloatArray, ParamLike } from "./param";
@@ -50,7 +51,7 @@ export interface ASGDState {
  * @see https://doi.org/10.1137/0330046 (Polyak & Juditsky, Acceleration of Stochastic Approximation by Averaging)
  */
 export function asgdUpdate(param: FloatArray, grad: FloatArray, state: ASGDState, step: number, o: ASGDOptions): void {
-  const { lr, lambd, alpha, t0, weightDecay, maximize } = o;
+  const { lambd, weightDecay, maximize } = o;
   const { eta, mu, ax } = state;
   const sign = maximize ? -1 : 1;
   const decay = 1 - lambd * eta;
@@ -64,6 +65,12 @@ export function asgdUpdate(param: FloatArray, grad: FloatArray, state: ASGDState
     param[i] = theta;
     ax[i] = mu === 1 ? theta : ax[i] + (theta - ax[i]) * mu;
   }
+  advanceAsgd(state, step, o);
+}
+
+/** η and μ for the step after step t (the last line of asgdUpdate's box). */
+function advanceAsgd(state: ASGDState, step: number, o: ASGDOptions): void {
+  const { lr, lambd, alpha, t0 } = o;
   state.eta = lr / (1 + lambd * lr * step) ** alpha;
   state.mu = 1 / Math.max(1, step - t0);
 }
@@ -93,7 +100,8 @@ export class ASGD extends Optimizer<ASGDOptions, ASGDState> {
 
   protected update(data: FloatArray, grad: FloatArray, state: ASGDState, group: ParamGroup<ASGDOptions>): void {
     state.step += 1;
-    asgdUpdate(data, grad, state, state.step, group);
+    if (fusedAsgdUpdate(data, grad, state, group)) advanceAsgd(state, state.step, group);
+    else asgdUpdate(data, grad, state, state.step, group);
   }
 
   /** The averaged iterate of `param` (PyTorch's `state['ax']`), or undefined before its first step. */

@@ -1,16 +1,28 @@
 /**
- * The fused WebAssembly updates of @descent/tensor (SGD, Adam, AdamW, RMSprop, Adagrad), taken in place of the JavaScript rules
+ * The fused WebAssembly updates of @descent/tensor (SGD, Adam, AdamW, Adamax, NAdam, RAdam, RMSprop, Adagrad, Adadelta,
+ * ASGD, Rprop), taken in place of the JavaScript rules
  * wherever they run (`getBackend().optimizer` is "wasm"; `setBackend("js")` turns them off).
  * The rules stay the reference: with float64 parameters the fused updates give their exact
  * bits; with float32 parameters they compute in float32 as PyTorch does, where the JavaScript
  * rules compute in float64 and round on store (the last bits differ). Arrays placed in the
  * kernel memory (`kernelMemoryArray`) are updated in place, others streamed through it.
+ * Per-step scalars (NAdam's μ schedule, RAdam's rectification, ASGD's η and μ) are computed by
+ * the rule's own file, once, and passed in here, so both paths take the same float64 values.
  */
-import { adagradUpdateWasm, adamUpdateWasm, fusedUpdatesActive, rmspropUpdateWasm, sgdUpdateWasm } from "@descent/tensor";
+import {
+  adadeltaUpdateWasm, adagradUpdateWasm, adamaxUpdateWasm, adamUpdateWasm, asgdUpdateWasm, fusedUpdatesActive, nadamUpdateWasm, radamUpdateWasm,
+  rmspropUpdateWasm, rpropUpdateWasm, sgdUpdateWasm,
+} from "@descent/tensor";
+import type { AdadeltaOptions, AdadeltaState } from "./adadelta";
 import type { AdagradOptions, AdagradState } from "./adagrad";
 import type { AdamOptions, AdamState } from "./adam";
+import type { AdamaxOptions, AdamaxState } from "./adamax";
+import type { ASGDOptions, ASGDState } from "./asgd";
+import type { NAdamCoefficients, NAdamOptions, NAdamState } from "./nadam";
 import type { FloatArray } from "./param";
+import type { RAdamCoefficients, RAdamOptions, RAdamState } from "./radam";
 import type { RMSpropOptions, RMSpropState } from "./rmsprop";
+import type { RpropOptions, RpropState } from "./rprop";
 import type { SGDOptions, SGDState } from "./sgd";
 import { zerosLike } from "./zeros-like";
 
@@ -56,5 +68,51 @@ export function fusedRmspropUpdate(data: FloatArray, grad: FloatArray, state: RM
 export function fusedAdagradUpdate(data: FloatArray, grad: FloatArray, state: AdagradState, o: AdagradOptions): boolean {
   if (!fusable(data, [grad, state.sum])) return false;
   adagradUpdateWasm(data, grad, state.sum, { lr: o.lr, lrDecay: o.lrDecay, weightDecay: o.weightDecay, eps: o.eps, maximize: o.maximize, step: state.step });
+  return true;
+}
+
+/** One Adamax step by the fused kernel; false where it does not apply. */
+export function fusedAdamaxUpdate(data: FloatArray, grad: FloatArray, state: AdamaxState, o: AdamaxOptions): boolean {
+  if (!fusable(data, [grad, state.expAvg, state.expInf])) return false;
+  adamaxUpdateWasm(data, grad, state.expAvg, state.expInf, {
+    lr: o.lr, beta1: o.betas[0], beta2: o.betas[1], eps: o.eps, weightDecay: o.weightDecay, step: state.step, maximize: o.maximize,
+  });
+  return true;
+}
+
+/** One NAdam step by the fused kernel, with the step's coefficients (state.muProduct already advanced); false where it does not apply. */
+export function fusedNadamUpdate(data: FloatArray, grad: FloatArray, state: NAdamState, o: NAdamOptions, c: NAdamCoefficients): boolean {
+  if (!fusable(data, [grad, state.expAvg, state.expAvgSq])) return false;
+  nadamUpdateWasm(data, grad, state.expAvg, state.expAvgSq, { beta1: o.betas[0], beta2: o.betas[1], eps: o.eps, weightDecay: o.weightDecay, ...c });
+  return true;
+}
+
+/** One RAdam step by the fused kernel, with the step's coefficients; false where it does not apply. */
+export function fusedRadamUpdate(data: FloatArray, grad: FloatArray, state: RAdamState, o: RAdamOptions, c: RAdamCoefficients): boolean {
+  if (!fusable(data, [grad, state.expAvg, state.expAvgSq])) return false;
+  radamUpdateWasm(data, grad, state.expAvg, state.expAvgSq, { lr: o.lr, beta1: o.betas[0], beta2: o.betas[1], eps: o.eps, weightDecay: o.weightDecay, ...c });
+  return true;
+}
+
+/** One Adadelta step by the fused kernel; false where it does not apply. */
+export function fusedAdadeltaUpdate(data: FloatArray, grad: FloatArray, state: AdadeltaState, o: AdadeltaOptions): boolean {
+  if (!fusable(data, [grad, state.squareAvg, state.accDelta])) return false;
+  adadeltaUpdateWasm(data, grad, state.squareAvg, state.accDelta, { lr: o.lr, rho: o.rho, eps: o.eps, weightDecay: o.weightDecay, maximize: o.maximize });
+  return true;
+}
+
+/** One ASGD step by the fused kernel with state.eta and state.mu (the caller advances them after); false where it does not apply. */
+export function fusedAsgdUpdate(data: FloatArray, grad: FloatArray, state: ASGDState, o: ASGDOptions): boolean {
+  if (!fusable(data, [grad, state.ax])) return false;
+  asgdUpdateWasm(data, grad, state.ax, { eta: state.eta, mu: state.mu, lambd: o.lambd, weightDecay: o.weightDecay, maximize: o.maximize });
+  return true;
+}
+
+/** One Rprop step by the fused kernel; false where it does not apply. */
+export function fusedRpropUpdate(data: FloatArray, grad: FloatArray, state: RpropState, o: RpropOptions): boolean {
+  if (!fusable(data, [grad, state.prev, state.stepSize])) return false;
+  rpropUpdateWasm(data, grad, state.prev, state.stepSize, {
+    etaMinus: o.etas[0], etaPlus: o.etas[1], stepMin: o.stepSizes[0], stepMax: o.stepSizes[1], maximize: o.maximize,
+  });
   return true;
 }

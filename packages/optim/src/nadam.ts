@@ -1,4 +1,5 @@
 import { validateAdamFamily } from "./adam";
+import { fusedNadamUpdate } from "./fused";
 import type { OptionCheck } from "./option-check";
 import { Optimizer } from "./optimizer";
 import type { ParamGroup } from "./optimizer";
@@ -32,6 +33,16 @@ export interface NAdamState {
   expAvgSq: FloatArray;
 }
 
+/** What step t applies besides the options: the bias correction and the two step sizes, from the μ schedule. */
+export interface NAdamCoefficients {
+  /** 1 − β₂ᵗ. */
+  biasCorrection2: number;
+  /** −γ(1 − μₜ) / (1 − Πμ), the coefficient of g / d. */
+  gradStep: number;
+  /** −γμₜ₊₁ / (1 − Πμ·μₜ₊₁), the coefficient of m / d. */
+  momentumStep: number;
+}
+
 /** μₜ = β₁ (1 − ½ · 0.96^(t ψ)), the momentum schedule of Dozat's NAdam (ψ = momentumDecay). */
 function nadamMomentum(beta1: number, step: number, momentumDecay: number): number {
   return beta1 * (1 - 0.5 * 0.96 ** (step * momentumDecay));
@@ -52,15 +63,32 @@ function nadamMomentum(beta1: number, step: number, momentumDecay: number): numb
  * @see https://openreview.net/forum?id=OM0jvwB8jIp57ZJjtNEZ (Dozat, Incorporating Nesterov Momentum into Adam)
  */
 export function nadamUpdate(param: FloatArray, grad: FloatArray, state: NAdamState, step: number, o: NAdamOptions): void {
-  const { lr, eps, weightDecay, momentumDecay } = o;
+  applyNadam(param, grad, state, o, nadamCoefficients(state, step, o));
+}
+
+/**
+ * Step t's coefficients, in float64 (the fused update takes them as they are). Multiplies μₜ into
+ * state.muProduct, so it is called exactly once per step.
+ */
+function nadamCoefficients(state: NAdamState, step: number, o: NAdamOptions): NAdamCoefficients {
+  const { lr, momentumDecay } = o;
   const [beta1, beta2] = o.betas;
-  const { expAvg: m, expAvgSq: v } = state;
-  const biasCorrection2 = 1 - beta2 ** step;
   const mu = nadamMomentum(beta1, step, momentumDecay);
   const muNext = nadamMomentum(beta1, step + 1, momentumDecay);
   const muProduct = (state.muProduct *= mu);
-  const gradStep = (-lr * (1 - mu)) / (1 - muProduct);
-  const momentumStep = (-lr * muNext) / (1 - muProduct * muNext);
+  return {
+    biasCorrection2: 1 - beta2 ** step,
+    gradStep: (-lr * (1 - mu)) / (1 - muProduct),
+    momentumStep: (-lr * muNext) / (1 - muProduct * muNext),
+  };
+}
+
+/** The loop of nadamUpdate, with the step's coefficients already computed. */
+function applyNadam(param: FloatArray, grad: FloatArray, state: NAdamState, o: NAdamOptions, c: NAdamCoefficients): void {
+  const { eps, weightDecay } = o;
+  const [beta1, beta2] = o.betas;
+  const { expAvg: m, expAvgSq: v } = state;
+  const { biasCorrection2, gradStep, momentumStep } = c;
   // λθ is added even when λ = 0 (the same bits for finite θ): no branch in the loop.
   for (let i = 0; i < param.length; i++) {
     const theta = param[i];
@@ -97,6 +125,7 @@ export class NAdam extends Optimizer<NAdamOptions, NAdamState> {
 
   protected update(data: FloatArray, grad: FloatArray, state: NAdamState, group: ParamGroup<NAdamOptions>): void {
     state.step += 1;
-    nadamUpdate(data, grad, state, state.step, group);
+    const coefficients = nadamCoefficients(state, state.step, group);
+    if (!fusedNadamUpdate(data, grad, state, group, coefficients)) applyNadam(data, grad, state, group, coefficients);
   }
 }

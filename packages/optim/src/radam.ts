@@ -1,4 +1,5 @@
 import { validateAdamFamily } from "./adam";
+import { fusedRadamUpdate } from "./fused";
 import type { OptionCheck } from "./option-check";
 import { Optimizer } from "./optimizer";
 import type { ParamGroup } from "./optimizer";
@@ -28,6 +29,16 @@ export interface RAdamState {
   expAvgSq: FloatArray;
 }
 
+/** What step t applies besides the options: the bias corrections and, when ρₜ > 5, the rectification rₜ. */
+export interface RAdamCoefficients {
+  /** 1 − β₁ᵗ. */
+  biasCorrection1: number;
+  /** √(1 − β₂ᵗ). */
+  biasCorrection2Sqrt: number;
+  /** rₜ when ρₜ > 5 (an adaptive step); null for the plain momentum step. */
+  rectification: number | null;
+}
+
 /**
  * One RAdam step on one parameter, in place (PyTorch's `_single_tensor_radam`):
  * ```
@@ -41,16 +52,30 @@ export interface RAdamState {
  * @see https://arxiv.org/abs/1908.03265 (Liu et al., On the Variance of the Adaptive Learning Rate and Beyond)
  */
 export function radamUpdate(param: FloatArray, grad: FloatArray, state: RAdamState, step: number, o: RAdamOptions): void {
-  const { lr, eps, weightDecay } = o;
+  applyRadam(param, grad, state, o, radamCoefficients(step, o));
+}
+
+/** Step t's bias corrections and rectification, in float64 (the fused update takes them as they are). */
+function radamCoefficients(step: number, o: RAdamOptions): RAdamCoefficients {
   const [beta1, beta2] = o.betas;
-  const { expAvg: m, expAvgSq: v } = state;
-  const biasCorrection1 = 1 - beta1 ** step;
   const biasCorrection2 = 1 - beta2 ** step;
   const rhoInf = 2 / (1 - beta2) - 1;
   const rhoT = rhoInf - (2 * step * beta2 ** step) / biasCorrection2;
-  const rectified = rhoT > 5;
-  const rect = rectified ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 1;
-  const biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+  return {
+    biasCorrection1: 1 - beta1 ** step,
+    biasCorrection2Sqrt: Math.sqrt(biasCorrection2),
+    rectification: rhoT > 5 ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : null,
+  };
+}
+
+/** The loop of radamUpdate, with the step's coefficients already computed. */
+function applyRadam(param: FloatArray, grad: FloatArray, state: RAdamState, o: RAdamOptions, c: RAdamCoefficients): void {
+  const { lr, eps, weightDecay } = o;
+  const [beta1, beta2] = o.betas;
+  const { expAvg: m, expAvgSq: v } = state;
+  const { biasCorrection1, biasCorrection2Sqrt, rectification } = c;
+  const rectified = rectification !== null;
+  const rect = rectification ?? 1;
   // λθ is added even when λ = 0 (the same bits for finite θ): no branch in the loop.
   for (let i = 0; i < param.length; i++) {
     const theta = param[i];
@@ -85,6 +110,7 @@ export class RAdam extends Optimizer<RAdamOptions, RAdamState> {
 
   protected update(data: FloatArray, grad: FloatArray, state: RAdamState, group: ParamGroup<RAdamOptions>): void {
     state.step += 1;
-    radamUpdate(data, grad, state, state.step, group);
+    const coefficients = radamCoefficients(state.step, group);
+    if (!fusedRadamUpdate(data, grad, state, group, coefficients)) applyRadam(data, grad, state, group, coefficients);
   }
 }

@@ -1,5 +1,6 @@
 import { invalidArgument } from "@descent/tensor";
 import type { OptionCheck } from "./option-check";
+import { fusedRpropUpdate } from "./fused";
 import { Optimizer } from "./optimizer";
 import type { ParamGroup } from "./optimizer";
 import type { FloatArray } from "./param";
@@ -88,6 +89,6 @@ export class Rprop extends Optimizer<RpropOptions, RpropState> {
 
   protected update(data: FloatArray, grad: FloatArray, state: RpropState, group: ParamGroup<RpropOptions>): void {
     state.step += 1;
-    rpropUpdate(data, grad, state, group);
+    if (!fusedRpropUpdate(data, grad, state, group)) rpropUpdate(data, grad, state, group);
   }
 }

@@ -1,7 +1,7 @@
 // Entry of the WebAssembly kernels: everything exported here becomes a wasm export.
 import { gemmRows, KC, MC } from "./gemm";
 import { MR, packB } from "./pack";
-import { adagradStep, adamStep, rmspropStep, sgdStep } from "./optim";
+import { adadeltaStep, adagradStep, adamaxStep, adamStep, asgdStep, nadamStep, radamStep, rmspropStep, rpropStep, sgdStep } from "./optim";
 import { binaryRun, unaryRun } from "./elementwise";
 import { reduceRun } from "./reduce";
 import { transcendentalRunF32 } from "./transcendental";
@@ -78,6 +78,62 @@ export function rmspropF64(
 
 export function adagradF64(p: usize, g: usize, r: usize, n: i32, sign: f64, weightDecay: f64, negClr: f64, eps: f64): void {
   adagradStep<f64>(p, g, r, n, sign, weightDecay, negClr, eps);
+}
+
+export function adamaxF32(p: usize, g: usize, m: usize, u: usize, n: i32, sign: f32, weightDecay: f32, beta1: f32, c1: f32, beta2: f32, eps: f32, negClr: f32): void {
+  adamaxStep<f32>(p, g, m, u, n, sign, weightDecay, beta1, c1, beta2, eps, negClr);
+}
+
+export function adamaxF64(p: usize, g: usize, m: usize, u: usize, n: i32, sign: f64, weightDecay: f64, beta1: f64, c1: f64, beta2: f64, eps: f64, negClr: f64): void {
+  adamaxStep<f64>(p, g, m, u, n, sign, weightDecay, beta1, c1, beta2, eps, negClr);
+}
+
+export function nadamF32(
+  p: usize, g: usize, m: usize, v: usize, n: i32, weightDecay: f32, beta1: f32, c1: f32, beta2: f32, c2: f32, bc2: f32, eps: f32, gradStep: f32, momentumStep: f32,
+): void {
+  nadamStep<f32>(p, g, m, v, n, weightDecay, beta1, c1, beta2, c2, bc2, eps, gradStep, momentumStep);
+}
+
+export function nadamF64(
+  p: usize, g: usize, m: usize, v: usize, n: i32, weightDecay: f64, beta1: f64, c1: f64, beta2: f64, c2: f64, bc2: f64, eps: f64, gradStep: f64, momentumStep: f64,
+): void {
+  nadamStep<f64>(p, g, m, v, n, weightDecay, beta1, c1, beta2, c2, bc2, eps, gradStep, momentumStep);
+}
+
+export function radamF32(
+  p: usize, g: usize, m: usize, v: usize, n: i32, weightDecay: f32, beta1: f32, c1: f32, beta2: f32, c2: f32, bc1: f32, lr: f32, rectified: bool, bc2Sqrt: f32, eps: f32, rect: f32,
+): void {
+  radamStep<f32>(p, g, m, v, n, weightDecay, beta1, c1, beta2, c2, bc1, lr, rectified, bc2Sqrt, eps, rect);
+}
+
+export function radamF64(
+  p: usize, g: usize, m: usize, v: usize, n: i32, weightDecay: f64, beta1: f64, c1: f64, beta2: f64, c2: f64, bc1: f64, lr: f64, rectified: bool, bc2Sqrt: f64, eps: f64, rect: f64,
+): void {
+  radamStep<f64>(p, g, m, v, n, weightDecay, beta1, c1, beta2, c2, bc1, lr, rectified, bc2Sqrt, eps, rect);
+}
+
+export function adadeltaF32(p: usize, g: usize, r: usize, s: usize, n: i32, sign: f32, weightDecay: f32, rho: f32, c: f32, eps: f32, negLr: f32): void {
+  adadeltaStep<f32>(p, g, r, s, n, sign, weightDecay, rho, c, eps, negLr);
+}
+
+export function adadeltaF64(p: usize, g: usize, r: usize, s: usize, n: i32, sign: f64, weightDecay: f64, rho: f64, c: f64, eps: f64, negLr: f64): void {
+  adadeltaStep<f64>(p, g, r, s, n, sign, weightDecay, rho, c, eps, negLr);
+}
+
+export function asgdF32(p: usize, g: usize, ax: usize, n: i32, sign: f32, weightDecay: f32, decay: f32, negEta: f32, mu: f32, copy: bool): void {
+  asgdStep<f32>(p, g, ax, n, sign, weightDecay, decay, negEta, mu, copy);
+}
+
+export function asgdF64(p: usize, g: usize, ax: usize, n: i32, sign: f64, weightDecay: f64, decay: f64, negEta: f64, mu: f64, copy: bool): void {
+  asgdStep<f64>(p, g, ax, n, sign, weightDecay, decay, negEta, mu, copy);
+}
+
+export function rpropF32(p: usize, g: usize, prev: usize, s: usize, n: i32, sign: f32, etaMinus: f32, etaPlus: f32, stepMin: f32, stepMax: f32): void {
+  rpropStep<f32>(p, g, prev, s, n, sign, etaMinus, etaPlus, stepMin, stepMax);
+}
+
+export function rpropF64(p: usize, g: usize, prev: usize, s: usize, n: i32, sign: f64, etaMinus: f64, etaPlus: f64, stepMin: f64, stepMax: f64): void {
+  rpropStep<f64>(p, g, prev, s, n, sign, etaMinus, etaPlus, stepMin, stepMax);
 }
 
 export function binaryF32(op: i32, a: usize, b: usize, bStep: i32, out: usize, n: i32): void {

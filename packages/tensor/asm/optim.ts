@@ -1,6 +1,6 @@
 // Fused optimizer updates over parameter, gradient and state arrays in linear memory, generic
 // over f32 (four lanes, float32 arithmetic) and f64 (two lanes). The operations and their order
-// are those of PyTorch's single-tensor Adam and SGD (and of @descent/optim's loops), one rounding
+// are those of PyTorch's single-tensor optimizers (and of @descent/optim's loops), one rounding
 // per operation, so the f64 build gives the very bits of a plain JavaScript loop and the f32 build
 // the bits of that loop with every operation rounded to float32. Plain multiply and add, never
 // relaxed fused multiply-add: the result must not depend on the host.
@@ -182,5 +182,234 @@ export function adagradStep<T>(p: usize, g: usize, r: usize, n: i32, sign: T, we
     const ri: T = load<T>(r + at) + d * d;
     store<T>(r + at, ri);
     store<T>(p + at, theta + (negClr * d) / (sqrt<T>(ri) + eps));
+  }
+}
+
+/**
+ * Adamax on n elements at p, g, m (first moment) and u (the weighted infinity norm):
+ *   d ← sign·g + λθ;  m ← m·β₁ + c₁·d;  u ← max(u·β₂, |d| + ε);  θ ← θ + ((−γₜ)·m) / u
+ * with γₜ = γ / (1 − β₁ᵗ) computed by the caller.
+ */
+export function adamaxStep<T>(p: usize, g: usize, m: usize, u: usize, n: i32, sign: T, weightDecay: T, beta1: T, c1: T, beta2: T, eps: T, negClr: T): void {
+  const S = <usize>sizeof<T>();
+  const L = 16 / <i32>S;
+  const vSign = v128.splat<T>(sign), vWd = v128.splat<T>(weightDecay), vBeta1 = v128.splat<T>(beta1), vC1 = v128.splat<T>(c1);
+  const vBeta2 = v128.splat<T>(beta2), vEps = v128.splat<T>(eps), vNegClr = v128.splat<T>(negClr);
+  let i = 0;
+  for (; i + L <= n; i += L) {
+    const at = <usize>i * S;
+    const theta = v128.load(p + at);
+    const d = v128.add<T>(v128.mul<T>(vSign, v128.load(g + at)), v128.mul<T>(vWd, theta));
+    const mi = v128.add<T>(v128.mul<T>(v128.load(m + at), vBeta1), v128.mul<T>(vC1, d));
+    const ui = v128.max<T>(v128.mul<T>(v128.load(u + at), vBeta2), v128.add<T>(v128.abs<T>(d), vEps));
+    v128.store(m + at, mi);
+    v128.store(u + at, ui);
+    v128.store(p + at, v128.add<T>(theta, v128.div<T>(v128.mul<T>(vNegClr, mi), ui)));
+  }
+  for (; i < n; i++) {
+    const at = <usize>i * S;
+    const theta = load<T>(p + at);
+    const d: T = sign * load<T>(g + at) + weightDecay * theta;
+    const mi: T = load<T>(m + at) * beta1 + c1 * d;
+    const ui: T = max<T>(load<T>(u + at) * beta2, abs<T>(d) + eps);
+    store<T>(m + at, mi);
+    store<T>(u + at, ui);
+    store<T>(p + at, theta + (negClr * mi) / ui);
+  }
+}
+
+/**
+ * NAdam on n elements at p, g, m and v (torch 2.0's corrected bias correction; no maximize, as in torch):
+ *   d ← g + λθ;  m ← m·β₁ + c₁·d;  v ← v·β₂ + (c₂·d)·d;  s ← √(v / b₂) + ε
+ *   θ ← θ + (gradStep·d) / s;  θ ← θ + (momentumStep·m) / s
+ * two additions, rounded in between, as torch's two addcdiv_ calls. b₂ = 1 − β₂ᵗ; the caller
+ * computes the μ schedule into gradStep = −γ(1 − μₜ)/(1 − Πμ) and momentumStep = −γμₜ₊₁/(1 − Πμ·μₜ₊₁).
+ */
+export function nadamStep<T>(
+  p: usize, g: usize, m: usize, v: usize, n: i32, weightDecay: T, beta1: T, c1: T, beta2: T, c2: T, bc2: T, eps: T, gradStep: T, momentumStep: T,
+): void {
+  const S = <usize>sizeof<T>();
+  const L = 16 / <i32>S;
+  const vWd = v128.splat<T>(weightDecay), vBeta1 = v128.splat<T>(beta1), vC1 = v128.splat<T>(c1), vBeta2 = v128.splat<T>(beta2), vC2 = v128.splat<T>(c2);
+  const vBc2 = v128.splat<T>(bc2), vEps = v128.splat<T>(eps), vGradStep = v128.splat<T>(gradStep), vMomentumStep = v128.splat<T>(momentumStep);
+  let i = 0;
+  for (; i + L <= n; i += L) {
+    const at = <usize>i * S;
+    const theta = v128.load(p + at);
+    const d = v128.add<T>(v128.load(g + at), v128.mul<T>(vWd, theta));
+    const mi = v128.add<T>(v128.mul<T>(v128.load(m + at), vBeta1), v128.mul<T>(vC1, d));
+    const vi = v128.add<T>(v128.mul<T>(v128.load(v + at), vBeta2), v128.mul<T>(v128.mul<T>(vC2, d), d));
+    v128.store(m + at, mi);
+    v128.store(v + at, vi);
+    const denom = v128.add<T>(v128.sqrt<T>(v128.div<T>(vi, vBc2)), vEps);
+    const half = v128.add<T>(theta, v128.div<T>(v128.mul<T>(vGradStep, d), denom));
+    v128.store(p + at, v128.add<T>(half, v128.div<T>(v128.mul<T>(vMomentumStep, mi), denom)));
+  }
+  for (; i < n; i++) {
+    const at = <usize>i * S;
+    const theta = load<T>(p + at);
+    const d: T = load<T>(g + at) + weightDecay * theta;
+    const mi: T = load<T>(m + at) * beta1 + c1 * d;
+    const vi: T = load<T>(v + at) * beta2 + c2 * d * d;
+    store<T>(m + at, mi);
+    store<T>(v + at, vi);
+    const denom: T = sqrt<T>(vi / bc2) + eps;
+    const half: T = theta + (gradStep * d) / denom;
+    store<T>(p + at, half + (momentumStep * mi) / denom);
+  }
+}
+
+/**
+ * RAdam on n elements at p, g, m and v (no maximize, as in torch 1.13):
+ *   d ← g + λθ;  m ← m·β₁ + c₁·d;  v ← v·β₂ + (c₂·d)·d;  m̂ ← m / b₁
+ *   Δ ← ((m̂·γ)·(√b₂ / (√v + ε)))·r (rectified) | m̂·γ;  θ ← θ + (−1)·Δ
+ * b₁ = 1 − β₁ᵗ, √b₂ = √(1 − β₂ᵗ); whether this step is rectified (ρₜ > 5) and r are per step, from the caller.
+ */
+export function radamStep<T>(
+  p: usize, g: usize, m: usize, v: usize, n: i32, weightDecay: T, beta1: T, c1: T, beta2: T, c2: T, bc1: T, lr: T, rectified: bool, bc2Sqrt: T, eps: T, rect: T,
+): void {
+  const S = <usize>sizeof<T>();
+  const L = 16 / <i32>S;
+  const vWd = v128.splat<T>(weightDecay), vBeta1 = v128.splat<T>(beta1), vC1 = v128.splat<T>(c1), vBeta2 = v128.splat<T>(beta2), vC2 = v128.splat<T>(c2);
+  const vBc1 = v128.splat<T>(bc1), vLr = v128.splat<T>(lr), vBc2Sqrt = v128.splat<T>(bc2Sqrt), vEps = v128.splat<T>(eps), vRect = v128.splat<T>(rect);
+  const vMinusOne = v128.splat<T>(<T>-1);
+  let i = 0;
+  for (; i + L <= n; i += L) {
+    const at = <usize>i * S;
+    const theta = v128.load(p + at);
+    const d = v128.add<T>(v128.load(g + at), v128.mul<T>(vWd, theta));
+    const mi = v128.add<T>(v128.mul<T>(v128.load(m + at), vBeta1), v128.mul<T>(vC1, d));
+    const vi = v128.add<T>(v128.mul<T>(v128.load(v + at), vBeta2), v128.mul<T>(v128.mul<T>(vC2, d), d));
+    v128.store(m + at, mi);
+    v128.store(v + at, vi);
+    let delta = v128.mul<T>(v128.div<T>(mi, vBc1), vLr);
+    if (rectified) delta = v128.mul<T>(v128.mul<T>(delta, v128.div<T>(vBc2Sqrt, v128.add<T>(v128.sqrt<T>(vi), vEps))), vRect);
+    v128.store(p + at, v128.add<T>(theta, v128.mul<T>(vMinusOne, delta)));
+  }
+  for (; i < n; i++) {
+    const at = <usize>i * S;
+    const theta = load<T>(p + at);
+    const d: T = load<T>(g + at) + weightDecay * theta;
+    const mi: T = load<T>(m + at) * beta1 + c1 * d;
+    const vi: T = load<T>(v + at) * beta2 + c2 * d * d;
+    store<T>(m + at, mi);
+    store<T>(v + at, vi);
+    let delta: T = (mi / bc1) * lr;
+    if (rectified) delta = delta * (bc2Sqrt / (sqrt<T>(vi) + eps)) * rect;
+    store<T>(p + at, theta + <T>-1 * delta);
+  }
+}
+
+/**
+ * Adadelta on n elements at p, g, r (the running average of squared gradients) and s (of squared updates):
+ *   d ← sign·g + λθ;  r ← r·ρ + (c·d)·d;  Δ ← (√(s + ε) / √(r + ε))·d;  s ← s·ρ + (c·Δ)·Δ;  θ ← θ + (−γ)·Δ
+ * with c = 1 − ρ.
+ */
+export function adadeltaStep<T>(p: usize, g: usize, r: usize, s: usize, n: i32, sign: T, weightDecay: T, rho: T, c: T, eps: T, negLr: T): void {
+  const S = <usize>sizeof<T>();
+  const L = 16 / <i32>S;
+  const vSign = v128.splat<T>(sign), vWd = v128.splat<T>(weightDecay), vRho = v128.splat<T>(rho), vC = v128.splat<T>(c);
+  const vEps = v128.splat<T>(eps), vNegLr = v128.splat<T>(negLr);
+  let i = 0;
+  for (; i + L <= n; i += L) {
+    const at = <usize>i * S;
+    const theta = v128.load(p + at);
+    const d = v128.add<T>(v128.mul<T>(vSign, v128.load(g + at)), v128.mul<T>(vWd, theta));
+    const ri = v128.add<T>(v128.mul<T>(v128.load(r + at), vRho), v128.mul<T>(v128.mul<T>(vC, d), d));
+    const si = v128.load(s + at);
+    const delta = v128.mul<T>(v128.div<T>(v128.sqrt<T>(v128.add<T>(si, vEps)), v128.sqrt<T>(v128.add<T>(ri, vEps))), d);
+    v128.store(r + at, ri);
+    v128.store(s + at, v128.add<T>(v128.mul<T>(si, vRho), v128.mul<T>(v128.mul<T>(vC, delta), delta)));
+    v128.store(p + at, v128.add<T>(theta, v128.mul<T>(vNegLr, delta)));
+  }
+  for (; i < n; i++) {
+    const at = <usize>i * S;
+    const theta = load<T>(p + at);
+    const d: T = sign * load<T>(g + at) + weightDecay * theta;
+    const ri: T = load<T>(r + at) * rho + c * d * d;
+    const si = load<T>(s + at);
+    const delta: T = (sqrt<T>(si + eps) / sqrt<T>(ri + eps)) * d;
+    store<T>(r + at, ri);
+    store<T>(s + at, si * rho + c * delta * delta);
+    store<T>(p + at, theta + negLr * delta);
+  }
+}
+
+/**
+ * ASGD on n elements at p, g and ax (the averaged iterate):
+ *   d ← sign·g + λθ;  θ ← θ·decay;  θ ← θ + (−η)·d;  θ̄ ← θ (copy) | θ̄ + (θ − θ̄)·μ
+ * decay = 1 − λη, η, μ and copy (μ = 1) are per step, from the caller.
+ */
+export function asgdStep<T>(p: usize, g: usize, ax: usize, n: i32, sign: T, weightDecay: T, decay: T, negEta: T, mu: T, copy: bool): void {
+  const S = <usize>sizeof<T>();
+  const L = 16 / <i32>S;
+  const vSign = v128.splat<T>(sign), vWd = v128.splat<T>(weightDecay), vDecay = v128.splat<T>(decay), vNegEta = v128.splat<T>(negEta), vMu = v128.splat<T>(mu);
+  let i = 0;
+  for (; i + L <= n; i += L) {
+    const at = <usize>i * S;
+    const theta = v128.load(p + at);
+    const d = v128.add<T>(v128.mul<T>(vSign, v128.load(g + at)), v128.mul<T>(vWd, theta));
+    const next = v128.add<T>(v128.mul<T>(theta, vDecay), v128.mul<T>(vNegEta, d));
+    v128.store(p + at, next);
+    if (copy) {
+      v128.store(ax + at, next);
+    } else {
+      const a = v128.load(ax + at);
+      v128.store(ax + at, v128.add<T>(a, v128.mul<T>(v128.sub<T>(next, a), vMu)));
+    }
+  }
+  for (; i < n; i++) {
+    const at = <usize>i * S;
+    const theta = load<T>(p + at);
+    const d: T = sign * load<T>(g + at) + weightDecay * theta;
+    const next: T = theta * decay + negEta * d;
+    store<T>(p + at, next);
+    if (copy) {
+      store<T>(ax + at, next);
+    } else {
+      const a = load<T>(ax + at);
+      store<T>(ax + at, a + (next - a) * mu);
+    }
+  }
+}
+
+/**
+ * Rprop (iRprop−) on n elements at p, g, prev (the previous gradient) and s (per-element step sizes):
+ *   d ← sign·g;  q ← d·prev;  s ← min(max(s·η₊ where q > 0, s·η₋ where q < 0, else s; sₘᵢₙ); sₘₐₓ)
+ *   d ← 0 where q < 0;  θ ← θ + ((−1)·sgn(d))·s;  prev ← d
+ * sgn as Math.sign: ±1, or d itself for ±0 (and NaN), so the sign of a zero step is the rule's.
+ */
+export function rpropStep<T>(p: usize, g: usize, prev: usize, s: usize, n: i32, sign: T, etaMinus: T, etaPlus: T, stepMin: T, stepMax: T): void {
+  const S = <usize>sizeof<T>();
+  const L = 16 / <i32>S;
+  const vSign = v128.splat<T>(sign), vEtaMinus = v128.splat<T>(etaMinus), vEtaPlus = v128.splat<T>(etaPlus);
+  const vMin = v128.splat<T>(stepMin), vMax = v128.splat<T>(stepMax);
+  const vZero = v128.splat<T>(<T>0), vOne = v128.splat<T>(<T>1), vMinusOne = v128.splat<T>(<T>-1);
+  let i = 0;
+  for (; i + L <= n; i += L) {
+    const at = <usize>i * S;
+    let d = v128.mul<T>(vSign, v128.load(g + at));
+    const q = v128.mul<T>(d, v128.load(prev + at));
+    const grows = v128.gt<T>(q, vZero);
+    const flips = v128.lt<T>(q, vZero);
+    const factor = v128.bitselect(vEtaPlus, v128.bitselect(vEtaMinus, vOne, flips), grows);
+    const si = v128.min<T>(v128.max<T>(v128.mul<T>(v128.load(s + at), factor), vMin), vMax);
+    d = v128.andnot(d, flips);
+    const sgn = v128.bitselect(vOne, v128.bitselect(vMinusOne, d, v128.lt<T>(d, vZero)), v128.gt<T>(d, vZero));
+    v128.store(s + at, si);
+    v128.store(p + at, v128.add<T>(v128.load(p + at), v128.mul<T>(v128.mul<T>(vMinusOne, sgn), si)));
+    v128.store(prev + at, d);
+  }
+  for (; i < n; i++) {
+    const at = <usize>i * S;
+    let d: T = sign * load<T>(g + at);
+    const q: T = d * load<T>(prev + at);
+    const factor: T = q > <T>0 ? etaPlus : q < <T>0 ? etaMinus : <T>1;
+    const si: T = min<T>(max<T>(load<T>(s + at) * factor, stepMin), stepMax);
+    if (q < <T>0) d = <T>0;
+    const sgn: T = d > <T>0 ? <T>1 : d < <T>0 ? <T>-1 : d;
+    store<T>(s + at, si);
+    store<T>(p + at, load<T>(p + at) + <T>-1 * sgn * si);
+    store<T>(prev + at, d);
   }
 }

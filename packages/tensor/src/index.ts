@@ -25,9 +25,13 @@ export {
 } from "./wasm/index";
 export type { BackendInfo, BackendName, BackendSupport, Float32MatmulPrecision } from "./wasm/index";
 export {
-  adagradUpdateWasm, adamUpdateWasm, fusedUpdatesActive, inKernelMemory, kernelMemoryArray, rmspropUpdateWasm, sgdUpdateWasm,
+  adadeltaUpdateWasm, adagradUpdateWasm, adamaxUpdateWasm, adamUpdateWasm, asgdUpdateWasm, fusedUpdatesActive, inKernelMemory, kernelMemoryArray,
+  nadamUpdateWasm, radamUpdateWasm, rmspropUpdateWasm, rpropUpdateWasm, sgdUpdateWasm,
 } from "./wasm/index";
-export type { AdagradWasmOptions, AdamWasmOptions, RmspropWasmOptions, SgdWasmOptions } from "./wasm/index";
+export type {
+  AdadeltaWasmOptions, AdagradWasmOptions, AdamaxWasmOptions, AdamWasmOptions, AsgdWasmOptions, NadamWasmOptions, RadamWasmOptions, RmspropWasmOptions,
+  RpropWasmOptions, SgdWasmOptions,
+} from "./wasm/index";
 export {
   WASM_BATCH_NORM_MAX_CHANNELS, WASM_BATCH_NORM_MIN, batchNormWasmActive, channelAffineWasm, channelGradInputWasm, channelGradSumsWasm, channelMomentsWasm,
 } from "./wasm/index";

@@ -1,5 +1,5 @@
 import { ASGD, Adadelta, Adagrad, Adam, AdamW, Adamax, NAdam, RAdam, RMSprop, Rprop, SGD, type ParamLike } from "@descent/optim";
-import { Generator, Tensor, kernelMemoryArray } from "@descent/tensor";
+import { Generator, Tensor, kernelMemoryArray, setBackend } from "@descent/tensor";
 import type { BenchContext, Section } from "../context";
 import { perNanosecond, timedResult } from "../figures";
 import { measure, type Timing } from "../harness";
@@ -45,9 +45,6 @@ const CASES: OptimizerCase[] = [
 
 const COPY_BYTES = 8;
 
-/** Optimizers with a fused wasm update, measured a second time with their arrays in kernel memory. */
-const KERNEL_MEMORY_CASES = new Set(["sgd", "sgd-momentum", "adam", "adamw", "adagrad", "rmsprop"]);
-
 /** descent's option names → PyTorch's (weightDecay → weight_decay), the mechanical rule of DESIGN.md. */
 export function snakeCase(options: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
@@ -55,6 +52,21 @@ export function snakeCase(options: Record<string, unknown>): Record<string, unkn
 
 function randomArray(generator: Generator, n: number, scale: number): Float32Array {
   return generator.uniform([n], -scale, scale).data as Float32Array;
+}
+
+/**
+ * The case's own JavaScript rule (the fused updates off: `setBackend("js")`), the loop its fused
+ * update replaced, measured in the same run: the plain-js figure of every case but Adam, which has
+ * a hand-written loop.
+ */
+function jsRuleTiming(ctx: BenchContext, c: OptimizerCase, param: Float32Array, grad: Float32Array): Timing {
+  const optimizer = c.make([{ data: param.slice(), grad }]);
+  setBackend("js");
+  try {
+    return measure(() => optimizer.step(), ctx.budget);
+  } finally {
+    setBackend("wasm");
+  }
 }
 
 async function tfjsStep(ctx: BenchContext, tf: TfjsPeers, make: (tf: Tf) => TfOptimizer, param: Float32Array, grad: Float32Array): Promise<Partial<Record<PeerName, Timing>>> {
@@ -87,7 +99,7 @@ function tfjsCompares(ctx: BenchContext, name: string, size: number): boolean {
 export const optimSection: Section = {
   name: "optim",
   title: "Optimizer steps",
-  measures: "GB/s of one step of each optimizer over 1 M and 10 M float32 parameters (the bytes each algorithm must move, per element), beside TF.js, PyTorch and a plain fused JavaScript Adam; a plain copy loop as the bandwidth reference",
+  measures: "GB/s of one step of each optimizer over 1 M and 10 M float32 parameters (the bytes each algorithm must move, per element), beside TF.js, PyTorch and plain JavaScript (a hand-written Adam loop, each other optimizer's own JavaScript rule); a plain copy loop as the bandwidth reference",
   async run(ctx) {
     // Quick mode: every optimizer at 1 M, Adam and the copy also at 10 M (their names are required);
     // the Python peer runs Adam and the copy only: quick mode checks that each path works.
@@ -123,6 +135,8 @@ export const optimSection: Section = {
           peers["plain-js"] = measure(() => {
             plainAdamStep(data, grad, m, v, ++step);
           }, ctx.budget);
+        } else if (ctx.peers.has("plain-js")) {
+          peers["plain-js"] = jsRuleTiming(ctx, c, param, grad);
         }
         if (tf !== null && c.tfjs !== undefined && tfjsCompares(ctx, c.name, size)) Object.assign(peers, await tfjsStep(ctx, tf, c.tfjs, param, grad));
         for (const { peer } of torch) {
@@ -137,25 +151,23 @@ export const optimSection: Section = {
           rate: perNanosecond(c.bytes * size),
           descent,
           peers,
-          note: `${c.bytes} bytes per parameter`,
+          note: c.name === "adam" ? `${c.bytes} bytes per parameter` : `${c.bytes} bytes per parameter; plain-js is descent's own JavaScript rule (setBackend("js"))`,
         }));
-        if (KERNEL_MEMORY_CASES.has(c.name)) {
-          // The same step with parameter and gradient in kernel memory (state follows): updated in place.
-          const placed: ParamLike = { data: kernelMemoryArray("float32", size), grad: kernelMemoryArray("float32", size) };
-          (placed.data as Float32Array).set(param);
-          (placed.grad as Float32Array).set(grad);
-          const inPlace = c.make([placed]);
-          results.push(timedResult({
-            section: "optim",
-            name: `${c.name}-step-${sizeLabel(size)}-kernel-memory`,
-            unit: "GB/s",
-            higherIsBetter: true,
-            rate: perNanosecond(c.bytes * size),
-            descent: measure(() => inPlace.step(), ctx.budget),
-            peers,
-            note: `${c.bytes} bytes per parameter; descent's arrays from kernelMemoryArray, peers as in the row above (same run)`,
-          }));
-        }
+        // Every optimizer here has a fused update: the same step with parameter and gradient in kernel memory (state follows), updated in place.
+        const placed: ParamLike = { data: kernelMemoryArray("float32", size), grad: kernelMemoryArray("float32", size) };
+        (placed.data as Float32Array).set(param);
+        (placed.grad as Float32Array).set(grad);
+        const inPlace = c.make([placed]);
+        results.push(timedResult({
+          section: "optim",
+          name: `${c.name}-step-${sizeLabel(size)}-kernel-memory`,
+          unit: "GB/s",
+          higherIsBetter: true,
+          rate: perNanosecond(c.bytes * size),
+          descent: measure(() => inPlace.step(), ctx.budget),
+          peers,
+          note: `${c.bytes} bytes per parameter; descent's arrays from kernelMemoryArray, peers as in the row above (same run)`,
+        }));
       }
     }
 

@@ -67,5 +67,6 @@ export const MODE_ELEMENTS = 1;
 export const CHUNK_EXPORTS = [
   "gemmRowsF32", "gemmRowsF64", "packBF32", "packBF64", "binaryF32", "binaryF64", "unaryF32", "unaryF64",
   "adamF32", "adamF64", "sgdF32", "sgdF64", "rmspropF32", "rmspropF64", "adagradF32", "adagradF64", "transcendentalF32",
+  "adamaxF32", "adamaxF64", "nadamF32", "nadamF64", "radamF32", "radamF64", "adadeltaF32", "adadeltaF64", "asgdF32", "asgdF64", "rpropF32", "rpropF64",
 ] as const;
 export type ChunkExport = (typeof CHUNK_EXPORTS)[number];

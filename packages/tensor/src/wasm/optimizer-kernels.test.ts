@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { FloatArray } from "../dtype";
 import { InvalidArgumentError } from "../errors";
-import type { AdagradWasmOptions, AdamWasmOptions, RmspropWasmOptions, SgdWasmOptions } from "./optimizer-kernels";
-import { adagradUpdateWasm, adamUpdateWasm, rmspropUpdateWasm, sgdUpdateWasm } from "./optimizer-kernels";
+import type {
+  AdadeltaWasmOptions, AdagradWasmOptions, AdamaxWasmOptions, AdamWasmOptions, AsgdWasmOptions, NadamWasmOptions, RadamWasmOptions, RmspropWasmOptions,
+  RpropWasmOptions, SgdWasmOptions,
+} from "./optimizer-kernels";
+import {
+  adadeltaUpdateWasm, adagradUpdateWasm, adamaxUpdateWasm, adamUpdateWasm, asgdUpdateWasm, nadamUpdateWasm, radamUpdateWasm, rmspropUpdateWasm,
+  rpropUpdateWasm, sgdUpdateWasm,
+} from "./optimizer-kernels";
 
 /**
  * The oracles: torch.optim.Adam/AdamW and SGD written out element by element, with `r` applied
@@ -91,8 +97,8 @@ function arrays(n: number, type: "float32" | "float64", seed: number): { typed: 
   return { typed, plain: Array.from(typed) };
 }
 
-// 1 and 3 (tail only), 4 and 5 (one vector, one vector plus tail), and lengths crossing the 128 KB chunks.
-const LENGTHS = [1, 3, 4, 5, 1001, 70_001];
+// 1 and 3 (tail only), 4 and 5 (one vector, one vector plus tail), other odd lengths, and lengths crossing the 128 KB chunks.
+const LENGTHS = [1, 3, 4, 5, 7, 1001, 1029, 70_001];
 
 describe("adamUpdateWasm", () => {
   const variants: (Omit<AdamWasmOptions, "step" | "maxExpAvgSq"> & { amsgrad?: boolean })[] = [
@@ -282,6 +288,241 @@ describe("adagradUpdateWasm", () => {
     const options = { lr: 0.1, lrDecay: 0, weightDecay: 0, eps: 1e-10, maximize: false, step: 1 };
     expect(() => { adagradUpdateWasm(p, new Float64Array(2), new Float64Array(2), { ...options, step: 0 }); }).toThrow(/options.step/);
     expect(() => { adagradUpdateWasm(p, new Float64Array(2), new Float64Array(3), options); }).toThrow(InvalidArgumentError);
+    expect(Array.from(p)).toEqual([1, 2]);
+  });
+});
+
+/** torch.optim.Adamax; state = [expAvg, expInf]. */
+function adamaxOracle(p: number[], g: number[], [m, u]: number[][], o: AdamaxWasmOptions, r: Round): void {
+  const sign = o.maximize ? -1 : 1;
+  const [wd, beta1, c1, beta2, eps] = [o.weightDecay, o.beta1, 1 - o.beta1, o.beta2, o.eps].map(r);
+  const negClr = r(-(o.lr / (1 - o.beta1 ** o.step)));
+  for (let i = 0; i < p.length; i++) {
+    const theta = p[i];
+    const d = r(r(sign * g[i]) + r(wd * theta));
+    m[i] = r(r(m[i] * beta1) + r(c1 * d));
+    u[i] = Math.max(r(u[i] * beta2), r(Math.abs(d) + eps));
+    p[i] = r(theta + r(r(negClr * m[i]) / u[i]));
+  }
+}
+
+/** torch.optim.NAdam (torch 2.0's bias correction); state = [expAvg, expAvgSq]. */
+function nadamOracle(p: number[], g: number[], [m, v]: number[][], o: NadamWasmOptions, r: Round): void {
+  const [wd, beta1, c1, beta2, c2, bc2, eps, gradStep, momentumStep] =
+    [o.weightDecay, o.beta1, 1 - o.beta1, o.beta2, 1 - o.beta2, o.biasCorrection2, o.eps, o.gradStep, o.momentumStep].map(r);
+  for (let i = 0; i < p.length; i++) {
+    const theta = p[i];
+    const d = r(g[i] + r(wd * theta));
+    m[i] = r(r(m[i] * beta1) + r(c1 * d));
+    v[i] = r(r(v[i] * beta2) + r(r(c2 * d) * d));
+    const denom = r(r(Math.sqrt(r(v[i] / bc2))) + eps);
+    const half = r(theta + r(r(gradStep * d) / denom));
+    p[i] = r(half + r(r(momentumStep * m[i]) / denom));
+  }
+}
+
+/** torch.optim.RAdam; state = [expAvg, expAvgSq]. */
+function radamOracle(p: number[], g: number[], [m, v]: number[][], o: RadamWasmOptions, r: Round): void {
+  const [wd, beta1, c1, beta2, c2, bc1, lr, bc2Sqrt, eps] =
+    [o.weightDecay, o.beta1, 1 - o.beta1, o.beta2, 1 - o.beta2, o.biasCorrection1, o.lr, o.biasCorrection2Sqrt, o.eps].map(r);
+  for (let i = 0; i < p.length; i++) {
+    const theta = p[i];
+    const d = r(g[i] + r(wd * theta));
+    m[i] = r(r(m[i] * beta1) + r(c1 * d));
+    v[i] = r(r(v[i] * beta2) + r(r(c2 * d) * d));
+    let delta = r(r(m[i] / bc1) * lr);
+    if (o.rectification !== null) delta = r(r(delta * r(bc2Sqrt / r(r(Math.sqrt(v[i])) + eps))) * r(o.rectification));
+    p[i] = r(theta + -delta);
+  }
+}
+
+/** torch.optim.Adadelta; state = [squareAvg, accDelta]. */
+function adadeltaOracle(p: number[], g: number[], [sq, acc]: number[][], o: AdadeltaWasmOptions, r: Round): void {
+  const sign = o.maximize ? -1 : 1;
+  const [wd, rho, c, eps, negLr] = [o.weightDecay, o.rho, 1 - o.rho, o.eps, -o.lr].map(r);
+  for (let i = 0; i < p.length; i++) {
+    const theta = p[i];
+    const d = r(r(sign * g[i]) + r(wd * theta));
+    sq[i] = r(r(sq[i] * rho) + r(r(c * d) * d));
+    const delta = r(r(r(Math.sqrt(r(acc[i] + eps))) / r(Math.sqrt(r(sq[i] + eps)))) * d);
+    acc[i] = r(r(acc[i] * rho) + r(r(c * delta) * delta));
+    p[i] = r(theta + r(negLr * delta));
+  }
+}
+
+/** torch 1.13's torch.optim.ASGD for one step with the given η and μ; state = [ax]. */
+function asgdOracle(p: number[], g: number[], [ax]: number[][], o: AsgdWasmOptions, r: Round): void {
+  const sign = o.maximize ? -1 : 1;
+  const [wd, decay, negEta, mu] = [o.weightDecay, 1 - o.lambd * o.eta, -o.eta, o.mu].map(r);
+  for (let i = 0; i < p.length; i++) {
+    const d = r(r(sign * g[i]) + r(wd * p[i]));
+    p[i] = r(r(p[i] * decay) + r(negEta * d));
+    ax[i] = o.mu === 1 ? p[i] : r(ax[i] + r(r(p[i] - ax[i]) * mu));
+  }
+}
+
+/** torch.optim.Rprop; state = [prev, stepSize]. */
+function rpropOracle(p: number[], g: number[], [prev, s]: number[][], o: RpropWasmOptions, r: Round): void {
+  const sign = o.maximize ? -1 : 1;
+  const [etaMinus, etaPlus, stepMin, stepMax] = [o.etaMinus, o.etaPlus, o.stepMin, o.stepMax].map(r);
+  for (let i = 0; i < p.length; i++) {
+    let d = r(sign * g[i]);
+    const q = r(d * prev[i]);
+    s[i] = Math.min(Math.max(r(s[i] * (q > 0 ? etaPlus : q < 0 ? etaMinus : 1)), stepMin), stepMax);
+    if (q < 0) d = 0;
+    p[i] = r(p[i] + r(r(-1 * Math.sign(d)) * s[i]));
+    prev[i] = d;
+  }
+}
+
+/**
+ * Four steps of an update beside its oracle, in float64 and float32, at every length: the
+ * parameter from `arrays`, state array k starting at fills[k], a fresh gradient each step, the
+ * step's options from `options(step)`. Expects the oracle's exact bits in the parameter and every state array.
+ */
+function expectOracleBits<O>(
+  fills: number[], options: (step: number) => O,
+  update: (p: FloatArray, g: FloatArray, state: FloatArray[], o: O) => void,
+  oracle: (p: number[], g: number[], state: number[][], o: O, r: Round) => void,
+): void {
+  for (const type of ["float64", "float32"] as const) {
+    const round: Round = type === "float32" ? Math.fround : identity;
+    for (const n of LENGTHS) {
+      const p = arrays(n, type, 1);
+      const state = fills.map((value) => ({ typed: p.typed.slice().fill(value), plain: new Array<number>(n).fill(round(value)) }));
+      for (let step = 1; step <= 4; step++) {
+        const g = arrays(n, type, step + 1);
+        const o = options(step);
+        update(p.typed, g.typed, state.map((a) => a.typed), o);
+        oracle(p.plain, g.plain, state.map((a) => a.plain), o, round);
+      }
+      expect(Array.from(p.typed), `${type} param, n = ${n}`).toEqual(p.plain);
+      state.forEach((a, k) => { expect(Array.from(a.typed), `${type} state ${k}, n = ${n}`).toEqual(a.plain); });
+    }
+  }
+}
+
+describe("adamaxUpdateWasm", () => {
+  it("gives the oracle's exact float64 and float32 bits over four steps, with weight decay and maximize", () => {
+    for (const variant of [
+      { lr: 2e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, maximize: false },
+      { lr: 0.05, beta1: 0.8, beta2: 0.9, eps: 1e-3, weightDecay: 0.1, maximize: true },
+    ]) {
+      expectOracleBits([0, 0], (step) => ({ ...variant, step }), (p, g, [m, u], o) => { adamaxUpdateWasm(p, g, m, u, o); }, adamaxOracle);
+    }
+  });
+
+  it("rejects a mismatched state array or step 0, changing nothing", () => {
+    const p = new Float64Array([1, 2]);
+    const options = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, step: 1, maximize: false };
+    expect(() => { adamaxUpdateWasm(p, new Float64Array(2), new Float64Array(2), new Float32Array(2), options); }).toThrow(/expInf/);
+    expect(() => { adamaxUpdateWasm(p, new Float64Array(2), new Float64Array(2), new Float64Array(2), { ...options, step: 0 }); }).toThrow(/options.step/);
+    expect(Array.from(p)).toEqual([1, 2]);
+  });
+});
+
+describe("nadamUpdateWasm", () => {
+  it("gives the oracle's exact float64 and float32 bits over four steps, with and without weight decay", () => {
+    for (const weightDecay of [0, 0.05]) {
+      // the coefficients the μ schedule would give, varied per step
+      const options = (step: number): NadamWasmOptions => ({
+        beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay, biasCorrection2: 1 - 0.999 ** step, gradStep: -0.02 / (step + 0.3), momentumStep: -0.017 * step,
+      });
+      expectOracleBits([0, 0], options, (p, g, [m, v], o) => { nadamUpdateWasm(p, g, m, v, o); }, nadamOracle);
+    }
+  });
+
+  it("rejects a non-finite coefficient, changing nothing", () => {
+    const p = new Float32Array([1, 2]);
+    const options = { beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, biasCorrection2: 0.001, gradStep: -0.1, momentumStep: Number.NaN };
+    expect(() => { nadamUpdateWasm(p, new Float32Array(2), new Float32Array(2), new Float32Array(2), options); }).toThrow(/options.momentumStep/);
+    expect(Array.from(p)).toEqual([1, 2]);
+  });
+});
+
+describe("radamUpdateWasm", () => {
+  it("gives the oracle's exact float64 and float32 bits over four steps, rectified or not, with weight decay", () => {
+    for (const [weightDecay, rectification] of [[0, null], [0, 0.4], [0.05, 0.9]] as const) {
+      const options = (step: number): RadamWasmOptions => ({
+        lr: 0.01, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay,
+        biasCorrection1: 1 - 0.9 ** step, biasCorrection2Sqrt: Math.sqrt(1 - 0.99 ** step), rectification: rectification === null ? null : rectification / step,
+      });
+      expectOracleBits([0, 0], options, (p, g, [m, v], o) => { radamUpdateWasm(p, g, m, v, o); }, radamOracle);
+    }
+  });
+
+  it("rejects a rectification that is not a finite number or null, changing nothing", () => {
+    const p = new Float64Array([1, 2]);
+    const options = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, biasCorrection1: 0.1, biasCorrection2Sqrt: 0.03, rectification: Infinity };
+    expect(() => { radamUpdateWasm(p, new Float64Array(2), new Float64Array(2), new Float64Array(2), options); }).toThrow(/options.rectification/);
+    expect(Array.from(p)).toEqual([1, 2]);
+  });
+});
+
+describe("adadeltaUpdateWasm", () => {
+  it("gives the oracle's exact float64 and float32 bits over four steps, with weight decay and maximize", () => {
+    for (const variant of [
+      { lr: 1, rho: 0.9, eps: 1e-6, weightDecay: 0, maximize: false },
+      { lr: 0.5, rho: 0.8, eps: 1e-4, weightDecay: 0.1, maximize: true },
+    ]) {
+      expectOracleBits([0, 0.01], () => variant, (p, g, [sq, acc], o) => { adadeltaUpdateWasm(p, g, sq, acc, o); }, adadeltaOracle);
+    }
+  });
+
+  it("rejects a non-finite rho, changing nothing", () => {
+    const p = new Float64Array([1, 2]);
+    expect(() => {
+      adadeltaUpdateWasm(p, new Float64Array(2), new Float64Array(2), new Float64Array(2), { lr: 1, rho: Number.NaN, eps: 1e-6, weightDecay: 0, maximize: false });
+    }).toThrow(/options.rho/);
+    expect(Array.from(p)).toEqual([1, 2]);
+  });
+});
+
+describe("asgdUpdateWasm", () => {
+  it("gives the oracle's exact float64 and float32 bits over four steps, copying (μ = 1) then averaging, with weight decay and maximize", () => {
+    for (const variant of [
+      { lambd: 1e-4, weightDecay: 0, maximize: false },
+      { lambd: 0.05, weightDecay: 0.1, maximize: true },
+    ]) {
+      const options = (step: number): AsgdWasmOptions => ({ ...variant, eta: 0.1 / step, mu: step <= 2 ? 1 : 1 / (step - 1) });
+      expectOracleBits([0.25], options, (p, g, [ax], o) => { asgdUpdateWasm(p, g, ax, o); }, asgdOracle);
+    }
+  });
+
+  it("rejects an ax of another length, changing nothing", () => {
+    const p = new Float32Array([1, 2]);
+    expect(() => { asgdUpdateWasm(p, new Float32Array(2), new Float32Array(3), { eta: 0.01, mu: 1, lambd: 1e-4, weightDecay: 0, maximize: false }); }).toThrow(/ax/);
+    expect(Array.from(p)).toEqual([1, 2]);
+  });
+});
+
+describe("rpropUpdateWasm", () => {
+  it("gives the oracle's exact float64 and float32 bits over four steps, with sign flips, clamping and maximize", () => {
+    for (const variant of [
+      { etaMinus: 0.5, etaPlus: 1.2, stepMin: 1e-6, stepMax: 50, maximize: false },
+      // a narrow range: the clamp at both ends is in play
+      { etaMinus: 0.3, etaPlus: 1.5, stepMin: 5e-3, stepMax: 0.0125, maximize: true },
+    ]) {
+      expectOracleBits([0, 0.01], () => variant, (p, g, [prev, s], o) => { rpropUpdateWasm(p, g, prev, s, o); }, rpropOracle);
+    }
+  });
+
+  it("keeps Math.sign's zeros: a zero step adds −0 or +0 as the rule does, so θ = −0 stays or becomes +0", () => {
+    // θ = −0 with g = +0 moves by −1·(+0)·s = −0 (θ stays −0); with g = −0 (maximize of +0) by +0 (θ becomes +0).
+    for (const [maximize, expected] of [[false, -0], [true, 0]] as const) {
+      const p = new Float64Array(5).fill(-0);
+      rpropUpdateWasm(p, new Float64Array(5), new Float64Array(5), new Float64Array(5).fill(0.01), { etaMinus: 0.5, etaPlus: 1.2, stepMin: 1e-6, stepMax: 50, maximize });
+      expect(Array.from(p)).toEqual(new Array<number>(5).fill(expected));
+    }
+  });
+
+  it("rejects etas outside torch's bounds and stepMin > stepMax, changing nothing", () => {
+    const p = new Float64Array([1, 2]);
+    const [g, prev, s] = [new Float64Array(2), new Float64Array(2), new Float64Array(2)];
+    const options = { etaMinus: 0.5, etaPlus: 1.2, stepMin: 1e-6, stepMax: 50, maximize: false };
+    expect(() => { rpropUpdateWasm(p, g, prev, s, { ...options, etaMinus: 1 }); }).toThrow(/options.etaMinus is 1, expected a number in \(0, 1\)/);
+    expect(() => { rpropUpdateWasm(p, g, prev, s, { ...options, etaPlus: 0.9 }); }).toThrow(/options.etaPlus/);
+    expect(() => { rpropUpdateWasm(p, g, prev, s, { ...options, stepMin: 60 }); }).toThrow(/options.stepMin/);
     expect(Array.from(p)).toEqual([1, 2]);
   });
 });

@@ -3,7 +3,10 @@ import { setNumThreads } from "./backend";
 import { wasmElementwiseKernels } from "./elementwise-kernels";
 import { THREADED_PIECE, kernelMemoryArray, loadKernelMemory } from "./kernel-memory";
 import { wasmTranscendentalKernels } from "./transcendental-kernels";
-import { adagradUpdateWasm, adamUpdateWasm, rmspropUpdateWasm, sgdUpdateWasm } from "./optimizer-kernels";
+import {
+  adadeltaUpdateWasm, adagradUpdateWasm, adamaxUpdateWasm, adamUpdateWasm, asgdUpdateWasm, nadamUpdateWasm, radamUpdateWasm, rmspropUpdateWasm,
+  rpropUpdateWasm, sgdUpdateWasm,
+} from "./optimizer-kernels";
 import { PARALLEL_MIN_ELEMENTS, waitForWorkers, workerChunkCount } from "./thread-pool";
 
 afterAll(() => {
@@ -55,14 +58,30 @@ function runAll(type: Kind, n: number, placement: boolean | "mixed"): (Float32Ar
   const [q, buf] = [filled(type, n, 4, resident), filled(type, n, 0, resident)];
   const [r, sq, avg, mom] = [filled(type, n, 5, resident), filled(type, n, 0, resident).fill(0), filled(type, n, 0, resident).fill(0), filled(type, n, 0, resident).fill(0)];
   const [s, acc] = [filled(type, n, 6, resident), filled(type, n, 0, resident).fill(0.1)];
+  const zeros = (): Float32Array | Float64Array => filled(type, n, 0, resident).fill(0);
+  const [x1, xm, xu] = [filled(type, n, 7, resident), zeros(), zeros()];
+  const [x2, nm, nv] = [filled(type, n, 8, resident), zeros(), zeros()];
+  const [x3, rm, rv] = [filled(type, n, 9, resident), zeros(), zeros()];
+  const [x4, dsq, dacc] = [filled(type, n, 10, resident), zeros(), zeros()];
+  const [x5, ax] = [filled(type, n, 11, resident), zeros()];
+  const [x6, prev, sizes] = [filled(type, n, 12, resident), zeros(), zeros().fill(0.01)];
   for (let step = 1; step <= 2; step++) {
     const g = filled(type, n, 10 + step, input);
     adamUpdateWasm(p, g, m, v, { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, step, maxExpAvgSq: vmax });
     sgdUpdateWasm(q, g, buf, { lr: 0.05, momentum: 0.9, dampening: 0, weightDecay: 0.01, nesterov: true, maximize: false, firstStep: step === 1 });
     rmspropUpdateWasm(r, g, sq, { lr: 0.01, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0.9, maximize: true, gradAvg: avg, momentumBuffer: mom });
     adagradUpdateWasm(s, g, acc, { lr: 0.1, lrDecay: 0.01, weightDecay: 0.001, eps: 1e-10, maximize: false, step });
+    adamaxUpdateWasm(x1, g, xm, xu, { lr: 2e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, step, maximize: true });
+    nadamUpdateWasm(x2, g, nm, nv, { beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, biasCorrection2: 1 - 0.999 ** step, gradStep: -0.01, momentumStep: -0.02 });
+    radamUpdateWasm(x3, g, rm, rv, {
+      lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01, biasCorrection1: 1 - 0.9 ** step, biasCorrection2Sqrt: Math.sqrt(1 - 0.999 ** step),
+      rectification: step === 1 ? null : 0.5,
+    });
+    adadeltaUpdateWasm(x4, g, dsq, dacc, { lr: 1, rho: 0.9, eps: 1e-6, weightDecay: 0.01, maximize: false });
+    asgdUpdateWasm(x5, g, ax, { eta: 0.01, mu: step === 1 ? 1 : 0.5, lambd: 1e-4, weightDecay: 0.01, maximize: false });
+    rpropUpdateWasm(x6, g, prev, sizes, { etaMinus: 0.5, etaPlus: 1.2, stepMin: 1e-6, stepMax: 50, maximize: step === 2 });
   }
-  return [sum, scaled, relu, exp, p, m, v, vmax, q, buf, r, sq, avg, mom, s, acc];
+  return [sum, scaled, relu, exp, p, m, v, vmax, q, buf, r, sq, avg, mom, s, acc, x1, xm, xu, x2, nm, nv, x3, rm, rv, x4, dsq, dacc, x5, ax, x6, prev, sizes];
 }
 
 describe("element-wise and optimizer kernels on worker threads", () => {

@@ -36,6 +36,18 @@ export interface KernelExports {
   rmspropF64: RmspropStep;
   adagradF32: AdagradStep;
   adagradF64: AdagradStep;
+  adamaxF32: AdamaxStep;
+  adamaxF64: AdamaxStep;
+  nadamF32: NadamStep;
+  nadamF64: NadamStep;
+  radamF32: RadamStep;
+  radamF64: RadamStep;
+  adadeltaF32: AdadeltaStep;
+  adadeltaF64: AdadeltaStep;
+  asgdF32: AsgdStep;
+  asgdF64: AsgdStep;
+  rpropF32: RpropStep;
+  rpropF64: RpropStep;
   /** out = a ∘ b over n elements (op: 0 add, 1 sub, 2 mul, 3 div); bStep 0 broadcasts the one b. */
   binaryF32: (op: number, a: number, b: number, bStep: number, out: number, n: number) => void;
   binaryF64: (op: number, a: number, b: number, bStep: number, out: number, n: number) => void;
@@ -83,6 +95,26 @@ type RmspropStep = (
 ) => void;
 
 type AdagradStep = (p: number, g: number, r: number, n: number, sign: number, weightDecay: number, negClr: number, eps: number) => void;
+
+type AdamaxStep = (
+  p: number, g: number, m: number, u: number, n: number, sign: number, weightDecay: number, beta1: number, c1: number, beta2: number, eps: number, negClr: number,
+) => void;
+
+type NadamStep = (
+  p: number, g: number, m: number, v: number, n: number,
+  weightDecay: number, beta1: number, c1: number, beta2: number, c2: number, bc2: number, eps: number, gradStep: number, momentumStep: number,
+) => void;
+
+type RadamStep = (
+  p: number, g: number, m: number, v: number, n: number, weightDecay: number, beta1: number, c1: number, beta2: number, c2: number,
+  bc1: number, lr: number, rectified: boolean, bc2Sqrt: number, eps: number, rect: number,
+) => void;
+
+type AdadeltaStep = (p: number, g: number, r: number, s: number, n: number, sign: number, weightDecay: number, rho: number, c: number, eps: number, negLr: number) => void;
+
+type AsgdStep = (p: number, g: number, ax: number, n: number, sign: number, weightDecay: number, decay: number, negEta: number, mu: number, copy: boolean) => void;
+
+type RpropStep = (p: number, g: number, prev: number, s: number, n: number, sign: number, etaMinus: number, etaPlus: number, stepMin: number, stepMax: number) => void;
 
 type AdamStep = (
   p: number, g: number, m: number, v: number, vmax: number, n: number,
