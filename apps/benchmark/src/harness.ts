@@ -36,6 +36,33 @@ export function relativeSpread(t: Timing): number {
 
 /** Times `fn` (synchronous: every kernel measured here, descent's and TF.js's, is). */
 export function measure(fn: () => void, budget: TimingBudget): Timing {
+  return measureInterleaved([fn], budget)[0];
+}
+
+/**
+ * Times several functions, alternating their runs (a run of the first, then of the second, …)
+ * until each has had `budget` (its time budget multiplied by the number of functions, as if each
+ * were timed alone). A busy spell on a shared machine then falls on all of them alike, so their
+ * ratio holds up where back-to-back timings, each seeing a different spell, would not.
+ */
+export function measureInterleaved(fns: readonly (() => void)[], budget: TimingBudget): Timing[] {
+  const callsPerRun = fns.map((fn) => warmUp(fn, budget));
+  const samples: number[][] = fns.map(() => []);
+  const start = performance.now();
+  const enough = (): boolean =>
+    samples[0].length >= budget.maxRuns || (samples[0].length >= budget.minRuns && performance.now() - start >= budget.budgetMs * fns.length);
+  while (!enough()) {
+    fns.forEach((fn, f) => {
+      const t0 = performance.now();
+      for (let i = 0; i < callsPerRun[f]; i++) fn();
+      samples[f].push((performance.now() - t0) / callsPerRun[f]);
+    });
+  }
+  return samples.map((s, f) => ({ medianMs: median(s), q1Ms: quantile(s, 0.25), q3Ms: quantile(s, 0.75), runs: s.length, callsPerRun: callsPerRun[f] }));
+}
+
+/** Runs `fn` for the warm-up time (at least once); returns how many calls make a run of at least `minRunMs`. */
+function warmUp(fn: () => void, budget: TimingBudget): number {
   const warmStart = performance.now();
   let lastCallMs: number;
   do {
@@ -44,13 +71,5 @@ export function measure(fn: () => void, budget: TimingBudget): Timing {
     lastCallMs = performance.now() - t0;
   } while (performance.now() - warmStart < budget.warmupMs);
   // The last warm-up call is the best estimate of a warm call's cost.
-  const callsPerRun = Math.max(1, Math.ceil(budget.minRunMs / Math.max(lastCallMs, 1e-3)));
-  const samples: number[] = [];
-  const start = performance.now();
-  while (samples.length < budget.maxRuns && (samples.length < budget.minRuns || performance.now() - start < budget.budgetMs)) {
-    const t0 = performance.now();
-    for (let i = 0; i < callsPerRun; i++) fn();
-    samples.push((performance.now() - t0) / callsPerRun);
-  }
-  return { medianMs: median(samples), q1Ms: quantile(samples, 0.25), q3Ms: quantile(samples, 0.75), runs: samples.length, callsPerRun };
+  return Math.max(1, Math.ceil(budget.minRunMs / Math.max(lastCallMs, 1e-3)));
 }

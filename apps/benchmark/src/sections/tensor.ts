@@ -1,8 +1,9 @@
 import { Generator, type Tensor } from "@descent/tensor";
-import type { Section } from "../context";
+import type { BenchContext, Section } from "../context";
 import { perNanosecond, timedResult } from "../figures";
-import { measure, type Timing } from "../harness";
-import { runPythonTasks, taskTiming, tfjsPeers, torchPeers } from "../peers/select";
+import { measure, measureInterleaved, type Timing } from "../harness";
+import type { Tf, TfjsPeerName } from "../peers/tfjs";
+import { runPythonTasks, taskTiming, tfjsPeers, torchPeers, type TfjsPeers } from "../peers/select";
 import type { PythonTask } from "../peers/python";
 import type { BenchResult, PeerName } from "../result";
 import { sizeLabel } from "../sizes";
@@ -62,23 +63,21 @@ export const tensorSection: Section = {
         ctx.log(`  matmul ${dtype} n=${n}`);
         const a = generator.normal([n, n], 0, 1, { dtype });
         const b = generator.normal([n, n], 0, 1, { dtype });
-        const descent = measure(() => a.matmul(b), ctx.budget);
-        const peers: Partial<Record<PeerName, Timing>> = {};
         // TF.js has no float64 tensors, so it is a peer of the float32 rows only.
-        if (tf !== null && dtype === "float32") {
-          for (const peer of tf.peers) {
-            if (ctx.quick && peer === "tfjs-cpu" && n >= QUICK_TFJS_CPU_LIMIT) continue;
-            await tf.tfjs.use(peer);
-            const t = tf.tfjs.tf;
-            const ta = t.tensor2d(a.data as Float32Array, [n, n]);
-            const tb = t.tensor2d(b.data as Float32Array, [n, n]);
-            peers[peer] = measure(() => {
+        const { descent, peers } = await timeWithTfjs(ctx, dtype === "float32" ? tf : null, () => a.matmul(b), (t, peer) => {
+          if (ctx.quick && peer === "tfjs-cpu" && n >= QUICK_TFJS_CPU_LIMIT) return null;
+          const ta = t.tensor2d(a.data as Float32Array, [n, n]);
+          const tb = t.tensor2d(b.data as Float32Array, [n, n]);
+          return {
+            fn: () => {
               t.matMul(ta, tb).dispose();
-            }, ctx.budget);
-            ta.dispose();
-            tb.dispose();
-          }
-        }
+            },
+            dispose: () => {
+              ta.dispose();
+              tb.dispose();
+            },
+          };
+        });
         for (const { peer } of torch) {
           const timing = taskTiming(ctx, py, `mm-${dtype === "float32" ? "f32" : "f64"}-${n}-${peer}`);
           if (timing !== undefined) peers[peer] = timing;
@@ -99,22 +98,20 @@ export const tensorSection: Section = {
     const b = generator.uniform([streamSize], 0.5, 1.5);
     for (const { op, bytes } of STREAM_OPS) {
       ctx.log(`  ${op} float32 ${sizeLabel(streamSize)}`);
-      const descent = measure(descentStream(op, a, b), ctx.budget);
-      const peers: Partial<Record<PeerName, Timing>> = {};
-      if (tf !== null) {
-        for (const peer of tf.peers) {
-          await tf.tfjs.use(peer);
-          const t = tf.tfjs.tf;
-          const ta = t.tensor1d(a.data as Float32Array);
-          const tb = t.tensor1d(b.data as Float32Array);
-          const fn = { add: () => t.add(ta, tb), mul: () => t.mul(ta, tb), exp: () => t.exp(ta), relu: () => t.relu(ta), sum: () => t.sum(ta), max: () => t.max(ta) }[op];
-          peers[peer] = measure(() => {
+      const { descent, peers } = await timeWithTfjs(ctx, tf, descentStream(op, a, b), (t) => {
+        const ta = t.tensor1d(a.data as Float32Array);
+        const tb = t.tensor1d(b.data as Float32Array);
+        const fn = { add: () => t.add(ta, tb), mul: () => t.mul(ta, tb), exp: () => t.exp(ta), relu: () => t.relu(ta), sum: () => t.sum(ta), max: () => t.max(ta) }[op];
+        return {
+          fn: () => {
             fn().dispose();
-          }, ctx.budget);
-          ta.dispose();
-          tb.dispose();
-        }
-      }
+          },
+          dispose: () => {
+            ta.dispose();
+            tb.dispose();
+          },
+        };
+      });
       for (const { peer } of torch) {
         const timing = taskTiming(ctx, py, `${op}-${peer}`);
         if (timing !== undefined) peers[peer] = timing;
@@ -133,3 +130,29 @@ export const tensorSection: Section = {
     return results;
   },
 };
+
+/** One TF.js peer's work: the call to time and what to free afterwards; null to leave the peer out. */
+type TfjsWork = { fn: () => void; dispose: () => void } | null;
+
+/**
+ * Times descent's `fn` and, on each TF.js backend, the work `peerWork` sets up. Descent's runs
+ * alternate with TF.js WASM's (the peer the targets are stated against), so that a busy spell on
+ * this shared machine slows both alike instead of deciding the ratio.
+ */
+async function timeWithTfjs(
+  ctx: BenchContext, tf: TfjsPeers | null, fn: () => void, peerWork: (t: Tf, peer: TfjsPeerName) => TfjsWork,
+): Promise<{ descent: Timing; peers: Partial<Record<PeerName, Timing>> }> {
+  const peers: Partial<Record<PeerName, Timing>> = {};
+  let descent: Timing | undefined;
+  if (tf !== null) {
+    for (const peer of tf.peers) {
+      await tf.tfjs.use(peer);
+      const work = peerWork(tf.tfjs.tf, peer);
+      if (work === null) continue;
+      if (peer === "tfjs-wasm") [descent, peers[peer]] = measureInterleaved([fn, work.fn], ctx.budget);
+      else peers[peer] = measure(work.fn, ctx.budget);
+      work.dispose();
+    }
+  }
+  return { descent: descent ?? measure(fn, ctx.budget), peers };
+}
