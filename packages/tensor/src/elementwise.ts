@@ -6,6 +6,8 @@ import { coalesce, splitInnermost, walkPoints } from "./iterate";
 import { kernels } from "./kernels/index";
 import type { Kernels } from "./kernels/index";
 import { contiguousStrides, sameShape, sizeOf } from "./shape";
+import { resultStorage } from "./out";
+import type { OutOptions } from "./out";
 import { Tensor } from "./tensor";
 
 /**
@@ -32,31 +34,26 @@ export function checkOperand(fn: string, argument: string, o: unknown): Tensor |
 
 /**
  * `a ⊕ b`. result "promote": the promoted dtype; "float": the promoted dtype, int32 → float32
- * (true division and comparisons).
+ * (true division and comparisons). Written into `options.out` when given (see out.ts).
  */
-export function binary(fn: string, a: Tensor, other: Tensor | number, name: BinaryName, result: "promote" | "float"): Tensor {
+export function binary(fn: string, a: Tensor, other: Tensor | number, name: BinaryName, result: "promote" | "float", options?: OutOptions): Tensor {
   const b = checkOperand(fn, "other", other);
   const kernel: Kernels[BinaryName] = kernels[name];
-  if (typeof b === "number") {
-    const compute = promoteWithScalar(a.dtype, b);
-    const outDType = result === "float" ? floatTypeOf(compute) : compute;
-    const out = allocate(outDType, a.size);
-    const s = scalarStorage(b, compute);
-    if (a.isContiguous()) kernel(out, 0, 1, a.data, a.offset, 1, s, 0, 0, a.size);
-    else walk(out, a.shape, [contiguousStrides(a.shape), a.strides, a.shape.map(() => 0)], [0, a.offset, 0], kernel, a.data, s);
-    return new Tensor(out, a.shape);
-  }
-  const compute = promoteTypes(a.dtype, b.dtype);
+  const compute = typeof b === "number" ? promoteWithScalar(a.dtype, b) : promoteTypes(a.dtype, b.dtype);
   const outDType = result === "float" ? floatTypeOf(compute) : compute;
-  if (sameShape(a.shape, b.shape) && a.isContiguous() && b.isContiguous()) {
-    const out = allocate(outDType, a.size);
-    kernel(out, 0, 1, a.data, a.offset, 1, b.data, b.offset, 1, a.size);
-    return new Tensor(out, a.shape);
+  const shape = typeof b === "number" || sameShape(a.shape, b.shape) ? a.shape : broadcastShapesFor(fn, [a.shape, b.shape]);
+  const inputs = typeof b === "number" ? [a] : [a, b];
+  const { data: out, offset, tensor } = resultStorage(fn, options, outDType, shape, inputs, inputs, () => allocate(outDType, sizeOf(shape)));
+  if (typeof b === "number") {
+    const s = scalarStorage(b, compute);
+    if (a.isContiguous()) kernel(out, offset, 1, a.data, a.offset, 1, s, 0, 0, a.size);
+    else walk(out, a.shape, [contiguousStrides(a.shape), a.strides, a.shape.map(() => 0)], [offset, a.offset, 0], kernel, a.data, s);
+  } else if (sameShape(a.shape, b.shape) && a.isContiguous() && b.isContiguous()) {
+    kernel(out, offset, 1, a.data, a.offset, 1, b.data, b.offset, 1, a.size);
+  } else {
+    walk(out, shape, [contiguousStrides(shape), broadcastStrides(a, shape), broadcastStrides(b, shape)], [offset, a.offset, b.offset], kernel, a.data, b.data);
   }
-  const shape = broadcastShapesFor(fn, [a.shape, b.shape]);
-  const out = allocate(outDType, sizeOf(shape));
-  walk(out, shape, [contiguousStrides(shape), broadcastStrides(a, shape), broadcastStrides(b, shape)], [0, a.offset, b.offset], kernel, a.data, b.data);
-  return new Tensor(out, shape);
+  return tensor ?? new Tensor(out, shape);
 }
 
 /**
@@ -81,21 +78,22 @@ function walk(
   });
 }
 
-/** f(t); `toFloat` ops (exp, log, …) give float32 for int32 input. */
-export function unary(fn: string, t: Tensor, name: UnaryName, toFloat: boolean): Tensor {
+/** f(t); `toFloat` ops (exp, log, …) give float32 for int32 input. Written into `options.out` when given (see out.ts). */
+export function unary(fn: string, t: Tensor, name: UnaryName, toFloat: boolean, options?: OutOptions): Tensor {
   if (!(t instanceof Tensor)) throw invalidArgument(fn, "input", t, "a Tensor");
-  const out = allocate(toFloat ? floatTypeOf(t.dtype) : t.dtype, t.size);
+  const dtype = toFloat ? floatTypeOf(t.dtype) : t.dtype;
+  const { data: out, offset, tensor } = resultStorage(fn, options, dtype, t.shape, [t], [t], () => allocate(dtype, t.size));
   const kernel: Kernels[UnaryName] = kernels[name];
-  if (t.isContiguous()) kernel(out, 0, 1, t.data, t.offset, 1, t.size);
+  if (t.isContiguous()) kernel(out, offset, 1, t.data, t.offset, 1, t.size);
   else {
     const { n, inner, outerShape, outerStrides } = splitInnermost(coalesce(t.shape, [contiguousStrides(t.shape), t.strides]));
     const [os, ts] = inner;
     const src = t.data;
-    walkPoints(outerShape, outerStrides, [0, t.offset], (p) => {
+    walkPoints(outerShape, outerStrides, [offset, t.offset], (p) => {
       kernel(out, p[0], os, src, p[1], ts, n);
     });
   }
-  return new Tensor(out, t.shape);
+  return tensor ?? new Tensor(out, t.shape);
 }
 
 /** Validated clamp bounds: null/undefined become ±Infinity. */

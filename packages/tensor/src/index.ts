@@ -13,6 +13,7 @@ export { reluBackward, where } from "./elementwise";
 export { placeInKernelMemory } from "./convert";
 export { addmm } from "./matmul";
 export type { AddmmOptions } from "./matmul";
+export type { OutOptions } from "./out";
 export { concat, stack } from "./join";
 export { oneHot } from "./index-ops";
 export { Generator, defaultGenerator, manualSeed } from "./random";

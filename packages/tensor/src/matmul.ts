@@ -1,10 +1,11 @@
 import { broadcastShapesFor, checkBroadcastsTo } from "./broadcast";
-import { astype } from "./convert";
 import { allocate, promoteTypes } from "./dtype";
 import { DTypeError, ShapeError, invalidArgument } from "./errors";
 import { walkPoints } from "./iterate";
 import { kernels } from "./kernels/index";
 import { checkNumber, contiguousStrides, formatShape, sizeOf } from "./shape";
+import { resultStorage } from "./out";
+import type { OutOptions } from "./out";
 import { Tensor } from "./tensor";
 
 /**
@@ -13,9 +14,10 @@ import { Tensor } from "./tensor";
  * otherwise the last two dimensions multiply as matrices and the leading (batch)
  * dimensions broadcast. The GEMM kernel reads operands through their strides, so
  * transposed or sliced inputs are not copied. int32 operands are multiplied in float64
- * and the result converted to int32.
+ * and the result converted to int32. Written into `options.out` when given (out.ts); it may
+ * share no memory with a or b.
  */
-export function matmul(a: Tensor, b: Tensor): Tensor {
+export function matmul(a: Tensor, b: Tensor, options?: OutOptions): Tensor {
   const fn = "matmul";
   if (!(a instanceof Tensor)) throw invalidArgument(fn, "a", a, "a Tensor");
   if (!(b instanceof Tensor)) throw invalidArgument(fn, "b", b, "a Tensor");
@@ -35,9 +37,14 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   }
   const batch = broadcastShapesFor(fn, [left.shape.slice(0, -2), right.shape.slice(0, -2)]);
   const dtype = promoteTypes(a.dtype, b.dtype);
-  const out = allocate(dtype, sizeOf(batch) * m * n);
+  let shape = [...batch, m, n];
+  if (a.ndim === 1) shape = shape.filter((_, i) => i !== shape.length - 2);
+  if (b.ndim === 1) shape = shape.slice(0, -1);
+  const size = sizeOf(batch) * m * n;
+  const { data: out, offset, tensor } = resultStorage(fn, options, dtype, shape, [a, b], [], () => allocate(dtype, size));
   const gemm = dtype === "float32" ? kernels.matmulF32 : kernels.matmulF64;
-  const target = dtype === "int32" ? new Float64Array(out.length) : out;
+  const target = dtype === "int32" ? new Float64Array(size) : out;
+  const targetOffset = target === out ? offset : 0;
   const [ars, acs] = left.strides.slice(-2);
   const [brs, bcs] = right.strides.slice(-2);
   const batchStrides = (t: Tensor): number[] => {
@@ -46,17 +53,14 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   };
   const ad = left.data;
   const bd = right.data;
-  walkPoints(batch, [contiguousStrides(batch).map((s) => s * m * n), batchStrides(left), batchStrides(right)], [0, left.offset, right.offset], (p) => {
+  walkPoints(batch, [contiguousStrides(batch).map((s) => s * m * n), batchStrides(left), batchStrides(right)], [targetOffset, left.offset, right.offset], (p) => {
     gemm(m, n, k, ad, p[1], ars, acs, bd, p[2], brs, bcs, target, p[0]);
   });
-  if (target !== out) out.set(target);
-  let shape = [...batch, m, n];
-  if (a.ndim === 1) shape = shape.filter((_, i) => i !== shape.length - 2);
-  if (b.ndim === 1) shape = shape.slice(0, -1);
-  return new Tensor(out, shape);
+  if (target !== out) out.set(target, offset);
+  return tensor ?? new Tensor(out, shape);
 }
 
-export interface AddmmOptions {
+export interface AddmmOptions extends OutOptions {
   /** Multiplies input (default 1; 0 ignores input, its NaN and ±∞ included, as in PyTorch). */
   beta?: number;
   /** Multiplies the product (default 1). */
@@ -74,7 +78,7 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, options: AddmmO
   if (!(input instanceof Tensor)) throw invalidArgument(fn, "input", input, "a Tensor");
   if (!(mat1 instanceof Tensor)) throw invalidArgument(fn, "mat1", mat1, "a Tensor");
   if (!(mat2 instanceof Tensor)) throw invalidArgument(fn, "mat2", mat2, "a Tensor");
-  if (typeof options !== "object" || (options as unknown) === null) throw invalidArgument(fn, "options", options, "{ beta?: number; alpha?: number }");
+  if (typeof options !== "object" || (options as unknown) === null) throw invalidArgument(fn, "options", options, "{ beta?: number; alpha?: number; out?: Tensor }");
   const beta = checkNumber(fn, "beta", options.beta ?? 1);
   const alpha = checkNumber(fn, "alpha", options.alpha ?? 1);
   if (mat1.ndim !== 2 || mat2.ndim !== 2 || mat1.shape[1] !== mat2.shape[0]) {
@@ -87,16 +91,23 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, options: AddmmO
   if (dtype === "int32" && !(Number.isInteger(beta) && Number.isInteger(alpha))) {
     throw new DTypeError(`addmm: beta ${beta} and alpha ${alpha} must be integers for int32 operands`);
   }
+  // out may be input itself (PyTorch's addmm_): input is read into it before the product is added.
+  const { data, offset, tensor } = resultStorage(fn, options, dtype, [m, n], [input, mat1, mat2], [input], () => allocate(dtype, m * n));
+  const out = tensor ?? new Tensor(data, [m, n]);
   if (dtype === "int32" || alpha !== 1) {
     const product = alpha === 1 ? matmul(mat1, mat2) : matmul(mat1, mat2).mul(alpha);
-    return beta === 0 ? product.astype(dtype) : product.add(beta === 1 ? input : input.mul(beta)).astype(dtype);
+    return out.copyFrom(beta === 0 ? product : product.add(beta === 1 ? input : input.mul(beta)));
   }
-  // A fresh contiguous β·input (astype always copies), then out += mat1·mat2 in the kernel.
-  const out = beta === 0 ? allocate(dtype, m * n) : astype(input.broadcastTo([m, n]), dtype).data;
-  if (beta !== 0 && beta !== 1) for (let i = 0; i < out.length; i++) out[i] *= beta;
+  // out = β·input, then out += mat1·mat2 in the kernel.
+  if (beta === 0) {
+    if (tensor !== null) data.fill(0, offset, offset + m * n);
+  } else {
+    out.copyFrom(input);
+    if (beta !== 1) for (let i = offset; i < offset + m * n; i++) data[i] *= beta;
+  }
   const gemm = dtype === "float32" ? kernels.matmulF32 : kernels.matmulF64;
-  gemm(m, n, k, mat1.data, mat1.offset, mat1.strides[0], mat1.strides[1], mat2.data, mat2.offset, mat2.strides[0], mat2.strides[1], out, 0, true);
-  return new Tensor(out, [m, n]);
+  gemm(m, n, k, mat1.data, mat1.offset, mat1.strides[0], mat1.strides[1], mat2.data, mat2.offset, mat2.strides[0], mat2.strides[1], data, offset, true);
+  return out;
 }
 
 /** Σ a_i b_i of two 1-D tensors of the same length (0-d result). */

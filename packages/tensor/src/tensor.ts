@@ -19,6 +19,7 @@ import type { Axes, VarOptions } from "./reduce";
 import { logSoftmax, softmax } from "./softmax";
 import { addmm, dot, matmul, outer } from "./matmul";
 import type { AddmmOptions } from "./matmul";
+import type { OutOptions } from "./out";
 import { gather, scatterAdd } from "./index-ops";
 
 /**
@@ -209,82 +210,83 @@ export class Tensor {
   }
 
   // ---- element-wise --------------------------------------------------------------------
+  // Each takes `{ out }` (PyTorch's out=): the result is written into that tensor and returned.
 
-  add(o: Tensor | number): Tensor {
-    return binary("add", this, o, "add", "promote");
+  add(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("add", this, o, "add", "promote", options);
   }
-  sub(o: Tensor | number): Tensor {
-    return binary("sub", this, o, "sub", "promote");
+  sub(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("sub", this, o, "sub", "promote", options);
   }
-  mul(o: Tensor | number): Tensor {
-    return binary("mul", this, o, "mul", "promote");
+  mul(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("mul", this, o, "mul", "promote", options);
   }
   /** True division (int32 / int32 gives float32). */
-  div(o: Tensor | number): Tensor {
-    return binary("div", this, o, "div", "float");
+  div(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("div", this, o, "div", "float", options);
   }
-  pow(o: Tensor | number): Tensor {
-    return binary("pow", this, o, "pow", "promote");
+  pow(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("pow", this, o, "pow", "promote", options);
   }
-  maximum(o: Tensor | number): Tensor {
-    return binary("maximum", this, o, "maximum", "promote");
+  maximum(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("maximum", this, o, "maximum", "promote", options);
   }
-  minimum(o: Tensor | number): Tensor {
-    return binary("minimum", this, o, "minimum", "promote");
+  minimum(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("minimum", this, o, "minimum", "promote", options);
   }
-  eq(o: Tensor | number): Tensor {
-    return binary("eq", this, o, "eq", "float");
+  eq(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("eq", this, o, "eq", "float", options);
   }
-  ne(o: Tensor | number): Tensor {
-    return binary("ne", this, o, "ne", "float");
+  ne(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("ne", this, o, "ne", "float", options);
   }
-  lt(o: Tensor | number): Tensor {
-    return binary("lt", this, o, "lt", "float");
+  lt(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("lt", this, o, "lt", "float", options);
   }
-  le(o: Tensor | number): Tensor {
-    return binary("le", this, o, "le", "float");
+  le(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("le", this, o, "le", "float", options);
   }
-  gt(o: Tensor | number): Tensor {
-    return binary("gt", this, o, "gt", "float");
+  gt(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("gt", this, o, "gt", "float", options);
   }
-  ge(o: Tensor | number): Tensor {
-    return binary("ge", this, o, "ge", "float");
+  ge(o: Tensor | number, options?: OutOptions): Tensor {
+    return binary("ge", this, o, "ge", "float", options);
   }
-  neg(): Tensor {
-    return unary("neg", this, "neg", false);
+  neg(options?: OutOptions): Tensor {
+    return unary("neg", this, "neg", false, options);
   }
-  abs(): Tensor {
-    return unary("abs", this, "abs", false);
+  abs(options?: OutOptions): Tensor {
+    return unary("abs", this, "abs", false, options);
   }
-  sign(): Tensor {
-    return unary("sign", this, "sign", false);
+  sign(options?: OutOptions): Tensor {
+    return unary("sign", this, "sign", false, options);
   }
-  exp(): Tensor {
-    return unary("exp", this, "exp", true);
+  exp(options?: OutOptions): Tensor {
+    return unary("exp", this, "exp", true, options);
   }
-  log(): Tensor {
-    return unary("log", this, "log", true);
+  log(options?: OutOptions): Tensor {
+    return unary("log", this, "log", true, options);
   }
-  log1p(): Tensor {
-    return unary("log1p", this, "log1p", true);
+  log1p(options?: OutOptions): Tensor {
+    return unary("log1p", this, "log1p", true, options);
   }
-  sqrt(): Tensor {
-    return unary("sqrt", this, "sqrt", true);
+  sqrt(options?: OutOptions): Tensor {
+    return unary("sqrt", this, "sqrt", true, options);
   }
-  rsqrt(): Tensor {
-    return unary("rsqrt", this, "rsqrt", true);
+  rsqrt(options?: OutOptions): Tensor {
+    return unary("rsqrt", this, "rsqrt", true, options);
   }
-  square(): Tensor {
-    return unary("square", this, "square", false);
+  square(options?: OutOptions): Tensor {
+    return unary("square", this, "square", false, options);
   }
-  tanh(): Tensor {
-    return unary("tanh", this, "tanh", true);
+  tanh(options?: OutOptions): Tensor {
+    return unary("tanh", this, "tanh", true, options);
   }
-  sigmoid(): Tensor {
-    return unary("sigmoid", this, "sigmoid", true);
+  sigmoid(options?: OutOptions): Tensor {
+    return unary("sigmoid", this, "sigmoid", true, options);
   }
-  relu(): Tensor {
-    return unary("relu", this, "relu", false);
+  relu(options?: OutOptions): Tensor {
+    return unary("relu", this, "relu", false, options);
   }
   /** min(max(x, min), max); a null or missing bound is not applied. */
   clamp(min?: number | null, max?: number | null): Tensor {
@@ -385,8 +387,8 @@ export class Tensor {
   // ---- products and indexing -----------------------------------------------------------
 
   /** torch.matmul: 1-D and 2-D operands, and batched N-d with broadcast batch dimensions. */
-  matmul(o: Tensor): Tensor {
-    return matmul(this, o);
+  matmul(o: Tensor, options?: OutOptions): Tensor {
+    return matmul(this, o, options);
   }
   /** torch.addmm with this as input: β·this + α·(mat1·mat2). */
   addmm(mat1: Tensor, mat2: Tensor, options?: AddmmOptions): Tensor {
