@@ -11,6 +11,8 @@ import { sizeLabel } from "../sizes";
 const F32_SIZES = [64, 128, 256, 512, 1024];
 const F64_SIZES_FULL = [64, 128, 256, 512, 1024];
 const F64_SIZES_QUICK = [64, 256];
+/** From this size on, float32 matmul is also timed into a given output (a `-out` row). */
+const OUT_MIN_N = 512;
 /** TF.js's CPU backend takes seconds per 1024² product; quick mode skips it from this size on. */
 const QUICK_TFJS_CPU_LIMIT = 512;
 
@@ -28,12 +30,14 @@ const STREAM_OPS = [
 ] as const;
 type StreamOp = (typeof STREAM_OPS)[number]["op"];
 
-function descentStream(op: StreamOp, a: Tensor, b: Tensor): () => void {
+/** Descent's op; into `out` when given (the element-wise ops, not the reductions). */
+function descentStream(op: StreamOp, a: Tensor, b: Tensor, out?: Tensor): () => void {
+  const into = { out };
   switch (op) {
-    case "add": return () => a.add(b);
-    case "mul": return () => a.mul(b);
-    case "exp": return () => a.exp();
-    case "relu": return () => a.relu();
+    case "add": return () => a.add(b, into);
+    case "mul": return () => a.mul(b, into);
+    case "exp": return () => a.exp(into);
+    case "relu": return () => a.relu(into);
     case "sum": return () => a.sum();
     case "max": return () => a.max();
   }
@@ -63,8 +67,12 @@ export const tensorSection: Section = {
         ctx.log(`  matmul ${dtype} n=${n}`);
         const a = generator.normal([n, n], 0, 1, { dtype });
         const b = generator.normal([n, n], 0, 1, { dtype });
+        // At the largest sizes descent is also timed writing into a given output (out=), which
+        // takes the fresh output's allocation and first-touch page faults out of the figure.
+        const out = n >= OUT_MIN_N ? a.matmul(b) : null;
+        const fns = out === null ? [() => a.matmul(b)] : [() => a.matmul(b), () => a.matmul(b, { out })];
         // TF.js has no float64 tensors, so it is a peer of the float32 rows only.
-        const { descent, peers } = await timeWithTfjs(ctx, dtype === "float32" ? tf : null, () => a.matmul(b), (t, peer) => {
+        const { descent, peers } = await timeWithTfjs(ctx, dtype === "float32" ? tf : null, fns, (t, peer) => {
           if (ctx.quick && peer === "tfjs-cpu" && n >= QUICK_TFJS_CPU_LIMIT) return null;
           const ta = t.tensor2d(a.data as Float32Array, [n, n]);
           const tb = t.tensor2d(b.data as Float32Array, [n, n]);
@@ -82,15 +90,18 @@ export const tensorSection: Section = {
           const timing = taskTiming(ctx, py, `mm-${dtype === "float32" ? "f32" : "f64"}-${n}-${peer}`);
           if (timing !== undefined) peers[peer] = timing;
         }
-        results.push(timedResult({
-          section: "tensor",
-          name: `matmul-${dtype === "float32" ? "f32" : "f64"}-n${n}`,
-          unit: "GFLOP/s",
-          higherIsBetter: true,
-          rate: perNanosecond(2 * n ** 3),
-          descent,
-          peers,
-        }));
+        descent.forEach((timing, variant) => {
+          results.push(timedResult({
+            section: "tensor",
+            name: `matmul-${dtype === "float32" ? "f32" : "f64"}-n${n}${variant === 1 ? "-out" : ""}`,
+            unit: "GFLOP/s",
+            higherIsBetter: true,
+            rate: perNanosecond(2 * n ** 3),
+            descent: timing,
+            peers,
+            ...(variant === 1 ? { note: "descent writes into a given output (out=)" } : {}),
+          }));
+        });
       }
     }
 
@@ -98,7 +109,12 @@ export const tensorSection: Section = {
     const b = generator.uniform([streamSize], 0.5, 1.5);
     for (const { op, bytes } of STREAM_OPS) {
       ctx.log(`  ${op} float32 ${sizeLabel(streamSize)}`);
-      const { descent, peers } = await timeWithTfjs(ctx, tf, descentStream(op, a, b), (t) => {
+      const fns = [descentStream(op, a, b)];
+      if (op !== "sum" && op !== "max") {
+        const out = a.mul(0);
+        fns.push(descentStream(op, a, b, out));
+      }
+      const { descent, peers } = await timeWithTfjs(ctx, tf, fns, (t) => {
         const ta = t.tensor1d(a.data as Float32Array);
         const tb = t.tensor1d(b.data as Float32Array);
         const fn = { add: () => t.add(ta, tb), mul: () => t.mul(ta, tb), exp: () => t.exp(ta), relu: () => t.relu(ta), sum: () => t.sum(ta), max: () => t.max(ta) }[op];
@@ -116,16 +132,18 @@ export const tensorSection: Section = {
         const timing = taskTiming(ctx, py, `${op}-${peer}`);
         if (timing !== undefined) peers[peer] = timing;
       }
-      results.push(timedResult({
-        section: "tensor",
-        name: `${op}-f32-${sizeLabel(streamSize)}`,
-        unit: "GB/s",
-        higherIsBetter: true,
-        rate: perNanosecond(bytes * streamSize),
-        descent,
-        peers,
-        note: `${bytes} bytes per element`,
-      }));
+      descent.forEach((timing, variant) => {
+        results.push(timedResult({
+          section: "tensor",
+          name: `${op}-f32-${sizeLabel(streamSize)}${variant === 1 ? "-out" : ""}`,
+          unit: "GB/s",
+          higherIsBetter: true,
+          rate: perNanosecond(bytes * streamSize),
+          descent: timing,
+          peers,
+          note: `${bytes} bytes per element${variant === 1 ? "; descent writes into a given output (out=)" : ""}`,
+        }));
+      });
     }
     return results;
   },
@@ -135,24 +153,27 @@ export const tensorSection: Section = {
 type TfjsWork = { fn: () => void; dispose: () => void } | null;
 
 /**
- * Times descent's `fn` and, on each TF.js backend, the work `peerWork` sets up. Descent's runs
- * alternate with TF.js WASM's (the peer the targets are stated against), so that a busy spell on
- * this shared machine slows both alike instead of deciding the ratio.
+ * Times descent's `fns` (variants of one op) and, on each TF.js backend, the work `peerWork` sets
+ * up. Descent's runs alternate with TF.js WASM's (the peer the targets are stated against), so
+ * that a busy spell on this shared machine slows both alike instead of deciding the ratio.
  */
 async function timeWithTfjs(
-  ctx: BenchContext, tf: TfjsPeers | null, fn: () => void, peerWork: (t: Tf, peer: TfjsPeerName) => TfjsWork,
-): Promise<{ descent: Timing; peers: Partial<Record<PeerName, Timing>> }> {
+  ctx: BenchContext, tf: TfjsPeers | null, fns: readonly (() => void)[], peerWork: (t: Tf, peer: TfjsPeerName) => TfjsWork,
+): Promise<{ descent: Timing[]; peers: Partial<Record<PeerName, Timing>> }> {
   const peers: Partial<Record<PeerName, Timing>> = {};
-  let descent: Timing | undefined;
+  let descent: Timing[] | undefined;
   if (tf !== null) {
     for (const peer of tf.peers) {
       await tf.tfjs.use(peer);
       const work = peerWork(tf.tfjs.tf, peer);
       if (work === null) continue;
-      if (peer === "tfjs-wasm") [descent, peers[peer]] = measureInterleaved([fn, work.fn], ctx.budget);
-      else peers[peer] = measure(work.fn, ctx.budget);
+      if (peer === "tfjs-wasm") {
+        const timings = measureInterleaved([...fns, work.fn], ctx.budget);
+        peers[peer] = timings[fns.length];
+        descent = timings.slice(0, fns.length);
+      } else peers[peer] = measure(work.fn, ctx.budget);
       work.dispose();
     }
   }
-  return { descent: descent ?? measure(fn, ctx.budget), peers };
+  return { descent: descent ?? measureInterleaved(fns, ctx.budget), peers };
 }
