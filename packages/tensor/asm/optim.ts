@@ -5,6 +5,16 @@
 // the bits of that loop with every operation rounded to float32. Plain multiply and add, never
 // relaxed fused multiply-add: the result must not depend on the host.
 
+/** The running average every adaptive method keeps: old·decay + c·x (m ← β₁m + (1 − β₁)g), one rounding per operation. */
+function average<T>(old: v128, decay: v128, c: v128, x: v128): v128 {
+  return v128.add<T>(v128.mul<T>(old, decay), v128.mul<T>(c, x));
+}
+
+/** The running average of squares: old·decay + (c·x)·x (v ← β₂v + (1 − β₂)g²), rounded in that order. */
+function averageSquares<T>(old: v128, decay: v128, c: v128, x: v128): v128 {
+  return v128.add<T>(v128.mul<T>(old, decay), v128.mul<T>(v128.mul<T>(c, x), x));
+}
+
 /**
  * Adam and AdamW on n elements at p (parameter), g (gradient), m, v (moments), vmax (AMSGrad's
  * running maximum, or 0 for none):
@@ -28,8 +38,8 @@ export function adamStep<T>(
     let d = v128.mul<T>(vSign, v128.load(g + at));
     if (decoupled) theta = v128.mul<T>(theta, vDecay);
     else d = v128.add<T>(d, v128.mul<T>(vL2, theta));
-    const mi = v128.add<T>(v128.mul<T>(v128.load(m + at), vBeta1), v128.mul<T>(vC1, d));
-    const vi = v128.add<T>(v128.mul<T>(v128.load(v + at), vBeta2), v128.mul<T>(v128.mul<T>(vC2, d), d));
+    const mi = average<T>(v128.load(m + at), vBeta1, vC1, d);
+    const vi = averageSquares<T>(v128.load(v + at), vBeta2, vC2, d);
     v128.store(m + at, mi);
     v128.store(v + at, vi);
     let vHat = vi;
@@ -115,11 +125,11 @@ export function rmspropStep<T>(
     const at = <usize>i * S;
     const theta = v128.load(p + at);
     const d = v128.add<T>(v128.mul<T>(vSign, v128.load(g + at)), v128.mul<T>(vWd, theta));
-    const ri = v128.add<T>(v128.mul<T>(v128.load(r + at), vAlpha), v128.mul<T>(v128.mul<T>(vC, d), d));
+    const ri = averageSquares<T>(v128.load(r + at), vAlpha, vC, d);
     v128.store(r + at, ri);
     let s: v128;
     if (a != 0) {
-      const ai = v128.add<T>(v128.mul<T>(v128.load(a + at), vAlpha), v128.mul<T>(vC, d));
+      const ai = average<T>(v128.load(a + at), vAlpha, vC, d);
       v128.store(a + at, ai);
       s = v128.add<T>(v128.sqrt<T>(v128.add<T>(ri, v128.mul<T>(v128.mul<T>(vMinusOne, ai), ai))), vEps);
     } else {
@@ -200,7 +210,7 @@ export function adamaxStep<T>(p: usize, g: usize, m: usize, u: usize, n: i32, si
     const at = <usize>i * S;
     const theta = v128.load(p + at);
     const d = v128.add<T>(v128.mul<T>(vSign, v128.load(g + at)), v128.mul<T>(vWd, theta));
-    const mi = v128.add<T>(v128.mul<T>(v128.load(m + at), vBeta1), v128.mul<T>(vC1, d));
+    const mi = average<T>(v128.load(m + at), vBeta1, vC1, d);
     const ui = v128.max<T>(v128.mul<T>(v128.load(u + at), vBeta2), v128.add<T>(v128.abs<T>(d), vEps));
     v128.store(m + at, mi);
     v128.store(u + at, ui);
@@ -237,8 +247,8 @@ export function nadamStep<T>(
     const at = <usize>i * S;
     const theta = v128.load(p + at);
     const d = v128.add<T>(v128.load(g + at), v128.mul<T>(vWd, theta));
-    const mi = v128.add<T>(v128.mul<T>(v128.load(m + at), vBeta1), v128.mul<T>(vC1, d));
-    const vi = v128.add<T>(v128.mul<T>(v128.load(v + at), vBeta2), v128.mul<T>(v128.mul<T>(vC2, d), d));
+    const mi = average<T>(v128.load(m + at), vBeta1, vC1, d);
+    const vi = averageSquares<T>(v128.load(v + at), vBeta2, vC2, d);
     v128.store(m + at, mi);
     v128.store(v + at, vi);
     const denom = v128.add<T>(v128.sqrt<T>(v128.div<T>(vi, vBc2)), vEps);
@@ -278,8 +288,8 @@ export function radamStep<T>(
     const at = <usize>i * S;
     const theta = v128.load(p + at);
     const d = v128.add<T>(v128.load(g + at), v128.mul<T>(vWd, theta));
-    const mi = v128.add<T>(v128.mul<T>(v128.load(m + at), vBeta1), v128.mul<T>(vC1, d));
-    const vi = v128.add<T>(v128.mul<T>(v128.load(v + at), vBeta2), v128.mul<T>(v128.mul<T>(vC2, d), d));
+    const mi = average<T>(v128.load(m + at), vBeta1, vC1, d);
+    const vi = averageSquares<T>(v128.load(v + at), vBeta2, vC2, d);
     v128.store(m + at, mi);
     v128.store(v + at, vi);
     let delta = v128.mul<T>(v128.div<T>(mi, vBc1), vLr);
@@ -315,11 +325,11 @@ export function adadeltaStep<T>(p: usize, g: usize, r: usize, s: usize, n: i32, 
     const at = <usize>i * S;
     const theta = v128.load(p + at);
     const d = v128.add<T>(v128.mul<T>(vSign, v128.load(g + at)), v128.mul<T>(vWd, theta));
-    const ri = v128.add<T>(v128.mul<T>(v128.load(r + at), vRho), v128.mul<T>(v128.mul<T>(vC, d), d));
+    const ri = averageSquares<T>(v128.load(r + at), vRho, vC, d);
     const si = v128.load(s + at);
     const delta = v128.mul<T>(v128.div<T>(v128.sqrt<T>(v128.add<T>(si, vEps)), v128.sqrt<T>(v128.add<T>(ri, vEps))), d);
     v128.store(r + at, ri);
-    v128.store(s + at, v128.add<T>(v128.mul<T>(si, vRho), v128.mul<T>(v128.mul<T>(vC, delta), delta)));
+    v128.store(s + at, averageSquares<T>(si, vRho, vC, delta));
     v128.store(p + at, v128.add<T>(theta, v128.mul<T>(vNegLr, delta)));
   }
   for (; i < n; i++) {
