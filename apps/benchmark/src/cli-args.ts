@@ -6,6 +6,8 @@ export interface CliOptions {
   json: string | null;
   peers: PeerName[];
   help: boolean;
+  /** Internal: run the one section given in this process and write its report as JSON here (see isolated.ts). */
+  sectionReport: string | null;
 }
 
 /** A command line the benchmark cannot run: main prints the message on one line and exits with 2. */
@@ -16,17 +18,18 @@ const isPeer = (s: string): s is PeerName => (PEER_NAMES as readonly string[]).i
 
 /** Parses `[section ...] [--quick] [--json FILE] [--peers LIST] [--help]`; no section means all. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { sections: [], quick: false, json: null, peers: [...PEER_NAMES], help: false };
+  const options: CliOptions = { sections: [], quick: false, json: null, peers: [...PEER_NAMES], help: false, sectionReport: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") continue;
     if (arg === "--help" || arg === "-h") options.help = true;
     else if (arg === "--quick") options.quick = true;
-    else if (arg === "--json" || arg === "--peers") {
+    else if (arg === "--json" || arg === "--peers" || arg === "--section-report") {
       if (i + 1 >= argv.length || argv[i + 1].startsWith("--")) throw new UsageError(`${arg} needs a value`);
       const value = argv[i + 1];
       i++;
       if (arg === "--json") options.json = value;
+      else if (arg === "--section-report") options.sectionReport = value;
       else options.peers = parsePeers(value);
     } else if (arg.startsWith("--json=")) options.json = arg.slice("--json=".length);
     else if (arg.startsWith("--peers=")) options.peers = parsePeers(arg.slice("--peers=".length));
@@ -35,6 +38,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (!options.sections.includes(arg)) options.sections.push(arg);
     } else throw new UsageError(`unknown section "${arg}" (expected one of ${SECTION_NAMES.join(", ")})`);
   }
+  if (options.sectionReport !== null && options.sections.length !== 1) throw new UsageError("--section-report needs exactly one section");
   if (options.sections.length === 0) options.sections = [...SECTION_NAMES];
   else options.sections.sort((a, b) => SECTION_NAMES.indexOf(a) - SECTION_NAMES.indexOf(b));
   return options;
@@ -53,7 +57,7 @@ Measures descent's speed and convergence beside TensorFlow.js (cpu and wasm back
 process) and PyTorch / SciPy (/usr/bin/python3, when importable), and prints one markdown table
 per section with each figure and descent's ratio to each peer (> 1× means descent is better).
 
-Sections (default: all, in this order):
+Sections (default: all, in this order, each in a Node process of its own):
 ${SECTION_NAMES.map((s) => `  ${s}`).join("\n")}
 
 Options:

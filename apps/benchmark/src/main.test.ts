@@ -26,4 +26,21 @@ describe("the command line", () => {
       expect(r.stderr).toMatch(/^bench: unknown (section "tensr"|option --fast)/);
     }
   });
+
+  it("runs several sections each in a process of its own and joins their tables", { timeout: 300_000 }, () => {
+    const r = bench("autograd", "second-order", "--quick", "--peers", "plain-js");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/### autograd:[\s\S]*\| mlp-fwd-bwd-b128 \|[\s\S]*### second-order:[\s\S]*\| mgh-bfgs-nfev-total \|/);
+    // Two processes, neither of them this one's parent run, each logging its own section only.
+    const pids = [...r.stderr.matchAll(/(autograd|second-order): in process (\d+)/g)].map((m) => m[2]);
+    expect(new Set(pids).size).toBe(2);
+    expect(r.stderr.match(/autograd: done in/g)).toHaveLength(1);
+    expect(r.stderr.match(/second-order: done in/g)).toHaveLength(1);
+  });
+
+  it("refuses --section-report with more or fewer than one section", () => {
+    const r = bench("autograd", "train", "--section-report", "x.json");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^bench: --section-report needs exactly one section/);
+  });
 });

@@ -1,6 +1,8 @@
+import { writeFileSync } from "node:fs";
 import { HELP, UsageError, parseArgs } from "./cli-args";
 import { reportMarkdown } from "./report/markdown";
 import { writeReport } from "./report/write";
+import { runIsolated } from "./isolated";
 import { runBenchmark } from "./run";
 
 async function main(): Promise<number> {
@@ -18,12 +20,18 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const report = await runBenchmark({
+  const run = {
     sections: options.sections,
     quick: options.quick,
     peers: options.peers,
-    log: (line) => process.stderr.write(`[${(performance.now() / 1000).toFixed(1).padStart(6)} s] ${line}\n`),
-  });
+    log: (line: string) => process.stderr.write(`[${(performance.now() / 1000).toFixed(1).padStart(6)} s] ${line}\n`),
+  };
+  if (options.sectionReport !== null) {
+    // One section for a parent run (isolated.ts): its report as JSON, nothing on stdout.
+    writeFileSync(options.sectionReport, JSON.stringify(await runBenchmark(run)));
+    return 0;
+  }
+  const report = options.sections.length > 1 ? await runIsolated(run) : await runBenchmark(run);
   process.stdout.write(reportMarkdown(report));
   if (options.json !== null) {
     for (const file of writeReport(options.json, report)) process.stderr.write(`wrote ${file}\n`);

@@ -2,13 +2,7 @@
 export const PEER_NAMES = ["tfjs-cpu", "tfjs-wasm", "torch-1t", "torch-2t", "scipy", "plain-js"] as const;
 export type PeerName = (typeof PEER_NAMES)[number];
 
-/**
- * The sections in the order they run. `optim` runs after `train`: its 10 M-parameter rows grow the
- * kernel memory to gigabytes, which never shrinks, and V8 then runs several times as many full
- * garbage collections (measured: 98 mark-compacts against 26 over the same 1 200 training steps),
- * which would slow every later section's training step by a fifth.
- */
-export const SECTION_NAMES = ["tensor", "autograd", "train", "optim", "convergence", "second-order"] as const;
+export const SECTION_NAMES = ["tensor", "autograd", "optim", "train", "convergence", "second-order"] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 /**

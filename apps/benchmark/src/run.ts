@@ -26,12 +26,12 @@ export interface RunOptions {
   log: (line: string) => void;
 }
 
-/** Runs the sections one after another (never two measurements at once: the machine has two cores). */
+/** Runs the sections one after another in this process (never two measurements at once: the machine has two cores). */
 export async function runBenchmark(options: RunOptions): Promise<Report> {
   const machine = machineInfo();
+  const started = performance.now();
   const ctx = createContext({ quick: options.quick, budget: options.quick ? quickBudget : fullBudget, peers: new Set(options.peers), log: options.log });
   const results = [];
-  const started = performance.now();
   try {
     for (const name of options.sections) {
       const section = SECTIONS[name];
@@ -43,6 +43,13 @@ export async function runBenchmark(options: RunOptions): Promise<Report> {
   } finally {
     closePython();
   }
+  return assembleReport(options, machine, started, results, ctx.skipped);
+}
+
+/** The report of a run that began at `started` (performance.now()) on `machine`: the sections' results, with versions and the load after. */
+export async function assembleReport(
+  options: RunOptions, machine: Report["machine"], started: number, results: Report["results"], skipped: string[],
+): Promise<Report> {
   machine.loadAfter = loadAverage();
   machine.seconds = Math.round((performance.now() - started) / 100) / 10;
   const withPython = options.peers.some((p) => p.startsWith("torch") || p === "scipy");
@@ -52,7 +59,7 @@ export async function runBenchmark(options: RunOptions): Promise<Report> {
     mode: options.quick ? "quick" : "full",
     date: new Date().toISOString(),
     sections: [...options.sections],
-    skipped: ctx.skipped,
+    skipped,
     results,
   };
 }
