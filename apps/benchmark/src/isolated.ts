@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { machineInfo } from "./machine";
 import type { Report, SectionName } from "./result";
-import { assembleReport, type RunOptions } from "./run";
+import { assembleReport, type RunOptions, type SectionsRun } from "./run";
 
 /**
  * Runs each section in a Node process of its own, one after another, and joins their results. A
@@ -24,9 +24,9 @@ export async function runIsolated(options: RunOptions): Promise<Report> {
     for (const section of options.sections) {
       const file = path.join(dir, `${section}.json`);
       await runChild(section, options, file);
-      const report = JSON.parse(readFileSync(file, "utf8")) as Report;
-      results.push(...report.results);
-      for (const line of report.skipped) if (!skipped.includes(line)) skipped.push(line);
+      const run = JSON.parse(readFileSync(file, "utf8")) as SectionsRun;
+      results.push(...run.results);
+      for (const line of run.skipped) if (!skipped.includes(line)) skipped.push(line);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

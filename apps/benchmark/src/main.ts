@@ -3,7 +3,7 @@ import { HELP, UsageError, parseArgs } from "./cli-args";
 import { reportMarkdown } from "./report/markdown";
 import { writeReport } from "./report/write";
 import { runIsolated } from "./isolated";
-import { runBenchmark } from "./run";
+import { runBenchmark, runSections } from "./run";
 
 async function main(): Promise<number> {
   let options;
@@ -27,8 +27,8 @@ async function main(): Promise<number> {
     log: (line: string) => process.stderr.write(`[${(performance.now() / 1000).toFixed(1).padStart(6)} s] ${line}\n`),
   };
   if (options.sectionReport !== null) {
-    // One section for a parent run (isolated.ts): its report as JSON, nothing on stdout.
-    writeFileSync(options.sectionReport, JSON.stringify(await runBenchmark(run)));
+    // One section for a parent run (isolated.ts): its results as JSON, nothing on stdout.
+    writeFileSync(options.sectionReport, JSON.stringify(await runSections(run)));
     return 0;
   }
   const report = options.sections.length > 1 ? await runIsolated(run) : await runBenchmark(run);

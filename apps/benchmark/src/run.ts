@@ -26,10 +26,14 @@ export interface RunOptions {
   log: (line: string) => void;
 }
 
+/** What the sections of one run gave: their results and the peers they skipped. */
+export interface SectionsRun {
+  results: Report["results"];
+  skipped: string[];
+}
+
 /** Runs the sections one after another in this process (never two measurements at once: the machine has two cores). */
-export async function runBenchmark(options: RunOptions): Promise<Report> {
-  const machine = machineInfo();
-  const started = performance.now();
+export async function runSections(options: RunOptions): Promise<SectionsRun> {
   const ctx = createContext({ quick: options.quick, budget: options.quick ? quickBudget : fullBudget, peers: new Set(options.peers), log: options.log });
   const results = [];
   try {
@@ -43,7 +47,15 @@ export async function runBenchmark(options: RunOptions): Promise<Report> {
   } finally {
     closePython();
   }
-  return assembleReport(options, machine, started, results, ctx.skipped);
+  return { results, skipped: ctx.skipped };
+}
+
+/** Runs the sections in this process and reports them with the machine and the versions. */
+export async function runBenchmark(options: RunOptions): Promise<Report> {
+  const machine = machineInfo();
+  const started = performance.now();
+  const { results, skipped } = await runSections(options);
+  return assembleReport(options, machine, started, results, skipped);
 }
 
 /** The report of a run that began at `started` (performance.now()) on `machine`: the sections' results, with versions and the load after. */

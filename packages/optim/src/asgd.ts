@@ -51,6 +51,12 @@ export interface ASGDState {
  * @see https://doi.org/10.1137/0330046 (Polyak & Juditsky, Acceleration of Stochastic Approximation by Averaging)
  */
 export function asgdUpdate(param: FloatArray, grad: FloatArray, state: ASGDState, step: number, o: ASGDOptions): void {
+  applyAsgd(param, grad, state, o);
+  advanceAsgd(state, step, o);
+}
+
+/** The loop of asgdUpdate, with η and μ of the previous step (the fused update does the same). */
+function applyAsgd(param: FloatArray, grad: FloatArray, state: ASGDState, o: ASGDOptions): void {
   const { lambd, weightDecay, maximize } = o;
   const { eta, mu, ax } = state;
   const sign = maximize ? -1 : 1;
@@ -65,7 +71,6 @@ export function asgdUpdate(param: FloatArray, grad: FloatArray, state: ASGDState
     param[i] = theta;
     ax[i] = mu === 1 ? theta : ax[i] + (theta - ax[i]) * mu;
   }
-  advanceAsgd(state, step, o);
 }
 
 /** η and μ for the step after step t (the last line of asgdUpdate's box). */
@@ -100,8 +105,8 @@ export class ASGD extends Optimizer<ASGDOptions, ASGDState> {
 
   protected update(data: FloatArray, grad: FloatArray, state: ASGDState, group: ParamGroup<ASGDOptions>): void {
     state.step += 1;
-    if (fusedAsgdUpdate(data, grad, state, group)) advanceAsgd(state, state.step, group);
-    else asgdUpdate(data, grad, state, state.step, group);
+    if (!fusedAsgdUpdate(data, grad, state, group)) applyAsgd(data, grad, state, group);
+    advanceAsgd(state, state.step, group);
   }
 
   /** The averaged iterate of `param` (PyTorch's `state['ax']`), or undefined before its first step. */

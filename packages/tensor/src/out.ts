@@ -15,7 +15,7 @@ export interface OutOptions {
 }
 
 /** Where an op writes its result: `data` from element `offset`, contiguous; `tensor` is what it returns. */
-export interface ResultStorage {
+interface ResultStorage {
   data: TypedArray;
   offset: number;
   /** The `out` tensor, or null for fresh storage (the op wraps it in a new Tensor). */
@@ -50,7 +50,7 @@ export function resultStorage(
 }
 
 /** `options.out`, checked: undefined when not given. */
-export function outOption(fn: string, options: unknown): Tensor | undefined {
+function outOption(fn: string, options: unknown): Tensor | undefined {
   if (options === undefined) return undefined;
   if (typeof options !== "object" || options === null) throw invalidArgument(fn, "options", options, "{ out?: Tensor }");
   const out = (options as OutOptions).out;

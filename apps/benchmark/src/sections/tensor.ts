@@ -11,7 +11,7 @@ import { sizeLabel } from "../sizes";
 const F32_SIZES = [64, 128, 256, 512, 1024];
 const F64_SIZES_FULL = [64, 128, 256, 512, 1024];
 const F64_SIZES_QUICK = [64, 256];
-/** From this size on, float32 matmul is also timed into a given output (a `-out` row). */
+/** From this size on, matmul (either dtype) is also timed into a given output (a `-out` row). */
 const OUT_MIN_N = 512;
 /** TF.js's CPU backend takes seconds per 1024² product; quick mode skips it from this size on. */
 const QUICK_TFJS_CPU_LIMIT = 512;
