@@ -11,6 +11,7 @@ import { KC, MC, MR, THREAD_MIN_MACS } from "./gemm";
 import type { Layout } from "./gemm-reference";
 import { U32, U64, expectWithinBound, operand, reference } from "./gemm-reference";
 import { placeInKernelMemory } from "../convert";
+import { addmm } from "../matmul";
 import { loadKernelMemory } from "./kernel-memory";
 import { loadRuntime } from "./runtime";
 import { waitForWorkers, workerChunkCount } from "./thread-pool";
@@ -163,6 +164,39 @@ describe("operands in the kernel memory", () => {
       }
     }
     setFloat32MatmulPrecision("high");
+    setBackend("wasm");
+  });
+
+  it("compute into an output there (a row block of a placed array) with the bits of an ordinary output, on 1 and 2 threads", () => {
+    const memory = loadKernelMemory()!;
+    setBackend(memory.runtime.variant === "simd" ? "wasm-simd" : "wasm-relaxed-simd");
+    // whole tiles (computed where the output lies), ragged ones (through the workspace), and one large enough to thread
+    const shapes: [number, number, number][] = [[68, 45, 40], [70, 45, 33], [520, 200, 96]];
+    for (const threads of [1, 2]) {
+      setNumThreads(threads);
+      for (const dtype of ["float32", "float64"] as const) {
+        for (const [m, k, n] of shapes) {
+          const a = operand(m, k, "contiguous", dtype, m + k);
+          const b = operand(k, n, "transposed", dtype, k + n);
+          const bias = operand(m, n, "contiguous", dtype, m + n + 1);
+          const block = placeInKernelMemory(Tensor.full([m + 4, n], 7, { dtype }));
+          const out = block.slice([2, m + 2]);
+          const untouched = (): void => {
+            expect(values(block.slice([0, 2]))).toEqual(new Array<number>(2 * n).fill(7));
+            expect(values(block.slice([m + 2, m + 4]))).toEqual(new Array<number>(2 * n).fill(7));
+          };
+          expect(a.matmul(b, { out })).toBe(out);
+          expect(values(out)).toEqual(values(a.matmul(b)));
+          untouched();
+          // addmm_: out is the input the product is added to
+          out.copyFrom(bias);
+          expect(addmm(out, a, b, { out })).toBe(out);
+          expect(values(out)).toEqual(values(addmm(bias, a, b)));
+          untouched();
+        }
+      }
+    }
+    setNumThreads(2);
     setBackend("wasm");
   });
 });

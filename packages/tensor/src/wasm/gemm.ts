@@ -4,8 +4,9 @@
  * precisions on the way; operands scattered thinly over a large buffer are gathered instead),
  * unless they already lie there (placed in the kernel memory). Then two jobs run on one or more
  * threads: B is packed into panels (while the calling thread stages A, and C when accumulating),
- * then the rows of C are computed and copied out as they are final. Every buffer is laid out
- * afresh in the runtime's workspace, which is reused from call to call.
+ * then the rows of C are computed and copied out as they are final. A C placed in the kernel
+ * memory whose rows are whole tiles is computed where it lies, with no copy in or out. Every
+ * buffer is laid out afresh in the runtime's workspace, which is reused from call to call.
  */
 import type { TypedArray } from "../dtype";
 import type { GemmKernel } from "../kernels/matmul";
@@ -49,11 +50,13 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
     const bHome = residentAt(runtime, b, size);
     const aSpan = aHome >= 0 ? 0 : stagedLength(m, k, ars, acs);
     const bSpan = bHome >= 0 ? 0 : stagedLength(k, n, brs, bcs);
-    // Workspace layout: staged A | staged B | packed B | C (mpad × npad) | one packing scratch per participant.
+    // The kernel writes whole MR×NR tiles at row stride npad: a C of whole tiles can take them itself.
+    const cHome = mpad === m && npad === n ? residentAt(runtime, c, size) : -1;
+    // Workspace layout: staged A | staged B | packed B | C (mpad × npad, unless C is home) | one packing scratch per participant.
     const bOffset = align64(aSpan * size);
     const pbOffset = align64(bOffset + bSpan * size);
     const cOffset = align64(pbOffset + npad * k * size);
-    const scratchOffset = align64(cOffset + mpad * npad * size);
+    const scratchOffset = align64(cOffset + (cHome >= 0 ? 0 : mpad * npad * size));
     const scratchStride = align64(MC * KC * size);
     const base = runtime.workspace(scratchOffset + participants * scratchStride);
     if (base === null) {
@@ -61,7 +64,8 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
       gemmF64(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, accumulate);
       return;
     }
-    const [bAt, pbAt, cAt, scratchAt] = [base + bOffset, base + pbOffset, base + cOffset, base + scratchOffset];
+    const [bAt, pbAt, scratchAt] = [base + bOffset, base + pbOffset, base + scratchOffset];
+    const cAt = cHome >= 0 ? cHome + cOff * size : base + cOffset;
     const view = precision === "f32" ? runtime.f32() : runtime.f64();
     const sb = bHome >= 0 ? { at: bHome + bOff * size, rs: brs, cs: bcs } : stage(view, bAt, size, b, bOff, k, n, brs, bcs);
     let sa = { at: aHome + aOff * size, rs: ars, cs: acs };
@@ -77,7 +81,7 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
       // old values at C's padded stride, which the kernel adds its first slice to.
       alongside: () => {
         if (aHome < 0) sa = stage(view, base, size, a, aOff, m, k, ars, acs);
-        if (accumulate) copyIn(view, c0, npad, c, cOff, m, n);
+        if (accumulate && cHome < 0) copyIn(view, c0, npad, c, cOff, m, n);
       },
     });
     // Rows of C are copied out chunk by chunk as they are final, overlapping the copy (which
@@ -97,7 +101,7 @@ export function wasmGemm(runtime: WasmRuntime, precision: Precision): GemmKernel
       args: [sa.at, sa.rs, sa.cs, m, k, pbAt, cAt, npad, 0, 0, scratchAt, accumulate ? 1 : 0], rangeArg: 8,
       scratch: { arg: 10, stride: scratchStride },
       chunk: chunkRows, extent: mpad,
-    }, participants, { finished: copyOut });
+    }, participants, cHome >= 0 ? {} : { finished: copyOut });
   };
 }
 

@@ -94,10 +94,18 @@ export function nodeWorkerThreads(): NodeWorkerThreads | undefined {
   return nodeBuiltin("node:worker_threads") as NodeWorkerThreads | undefined;
 }
 
-/** Logical processors: os.availableParallelism() in Node, navigator.hardwareConcurrency in a browser. */
+let logicalProcessors: number | undefined;
+
+/**
+ * Logical processors: os.availableParallelism() in Node, navigator.hardwareConcurrency in a browser.
+ * Asked once: every op that may thread reads it, and in Node each ask is a system call.
+ */
 export function hardwareConcurrency(): number {
-  const os = nodeBuiltin("node:os") as { availableParallelism?: () => number; cpus?: () => unknown[] } | undefined;
-  return os?.availableParallelism?.() ?? os?.cpus?.().length ?? host.navigator?.hardwareConcurrency ?? 1;
+  if (logicalProcessors === undefined) {
+    const os = nodeBuiltin("node:os") as { availableParallelism?: () => number; cpus?: () => unknown[] } | undefined;
+    logicalProcessors = os?.availableParallelism?.() ?? os?.cpus?.().length ?? host.navigator?.hardwareConcurrency ?? 1;
+  }
+  return logicalProcessors;
 }
 
 /** Shared memory is usable: SharedArrayBuffer exists and, in a browser, the page is cross-origin isolated. */
