@@ -1,4 +1,4 @@
-import { Generator, type Tensor } from "@descent/tensor";
+import { Generator, placeInKernelMemory, type Tensor } from "@descent/tensor";
 import type { BenchContext, Section } from "../context";
 import { perNanosecond, timedResult } from "../figures";
 import { measure, measureInterleaved, type Timing } from "../harness";
@@ -11,8 +11,17 @@ import { sizeLabel } from "../sizes";
 const F32_SIZES = [64, 128, 256, 512, 1024];
 const F64_SIZES_FULL = [64, 128, 256, 512, 1024];
 const F64_SIZES_QUICK = [64, 256];
-/** From this size on, matmul (either dtype) is also timed into a given output (a `-out` row). */
+/**
+ * From this size on, matmul (either dtype) is also timed into a given output (a `-out` row) and
+ * with operands and output in the kernel memory (a `-resident` row), where TF.js's tensors are too.
+ */
 const OUT_MIN_N = 512;
+/** The matmul variants timed from OUT_MIN_N on, in the order of `fns`: row suffix and note. */
+const MATMUL_VARIANTS = [
+  { suffix: "", note: undefined },
+  { suffix: "-out", note: "descent writes into a given output (out=)" },
+  { suffix: "-resident", note: "descent's operands and output lie in the kernel memory (placeInKernelMemory), as TF.js's lie in its WASM heap" },
+] as const;
 /** TF.js's CPU backend takes seconds per 1024² product; quick mode skips it from this size on. */
 const QUICK_TFJS_CPU_LIMIT = 512;
 
@@ -68,9 +77,14 @@ export const tensorSection: Section = {
         const a = generator.normal([n, n], 0, 1, { dtype });
         const b = generator.normal([n, n], 0, 1, { dtype });
         // At the largest sizes descent is also timed writing into a given output (out=), which
-        // takes the fresh output's allocation and first-touch page faults out of the figure.
-        const out = n >= OUT_MIN_N ? a.matmul(b) : null;
-        const fns = out === null ? [() => a.matmul(b)] : [() => a.matmul(b), () => a.matmul(b, { out })];
+        // takes the fresh output's allocation and first-touch page faults out of the figure, and
+        // with everything resident in the wasm memory as TF.js's tensors are (no staging copies).
+        const fns = [() => a.matmul(b)];
+        if (n >= OUT_MIN_N) {
+          const out = a.matmul(b);
+          const [ra, rb, rOut] = [placeInKernelMemory(a), placeInKernelMemory(b), placeInKernelMemory(out)];
+          fns.push(() => a.matmul(b, { out }), () => ra.matmul(rb, { out: rOut }));
+        }
         // TF.js has no float64 tensors, so it is a peer of the float32 rows only.
         const { descent, peers } = await timeWithTfjs(ctx, dtype === "float32" ? tf : null, fns, (t, peer) => {
           if (ctx.quick && peer === "tfjs-cpu" && n >= QUICK_TFJS_CPU_LIMIT) return null;
@@ -91,15 +105,16 @@ export const tensorSection: Section = {
           if (timing !== undefined) peers[peer] = timing;
         }
         descent.forEach((timing, variant) => {
+          const { suffix, note } = MATMUL_VARIANTS[variant];
           results.push(timedResult({
             section: "tensor",
-            name: `matmul-${dtype === "float32" ? "f32" : "f64"}-n${n}${variant === 1 ? "-out" : ""}`,
+            name: `matmul-${dtype === "float32" ? "f32" : "f64"}-n${n}${suffix}`,
             unit: "GFLOP/s",
             higherIsBetter: true,
             rate: perNanosecond(2 * n ** 3),
             descent: timing,
             peers,
-            ...(variant === 1 ? { note: "descent writes into a given output (out=)" } : {}),
+            ...(note === undefined ? {} : { note }),
           }));
         });
       }
