@@ -3,7 +3,9 @@
 // `number` on both sides), and a type parameter used only in the body picks the instantiation
 // (`lanes<f32>()`). The two rules that read these as redundant are off. Arithmetic on values of a
 // type parameter (`sign * load<T>(p)`) is resolved per instantiation, which TypeScript can only
-// type as `any`, so the two unsafe-any rules are off too; the rest of the root configuration applies.
+// type as `any`, and so is a method called through a type parameter (`op.vector<T>(x, y)`, the
+// element-wise loops' operations), so the unsafe-any rules those raise are off too; the rest of
+// the root configuration applies.
 import root from "../../../eslint.config.js";
 
 export default [
@@ -15,6 +17,8 @@ export default [
       "@typescript-eslint/no-unnecessary-type-parameters": "off",
       "@typescript-eslint/no-unsafe-argument": "off",
       "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-call": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
     },
   },
 ];
