@@ -122,13 +122,19 @@ export const tensorSection: Section = {
 
     const a = generator.uniform([streamSize], 0.5, 1.5);
     const b = generator.uniform([streamSize], 0.5, 1.5);
+    const [ra, rb] = [placeInKernelMemory(a), placeInKernelMemory(b)];
     for (const { op, bytes } of STREAM_OPS) {
       ctx.log(`  ${op} float32 ${sizeLabel(streamSize)}`);
-      const fns = [descentStream(op, a, b)];
-      if (op !== "sum" && op !== "max") {
-        const out = a.mul(0);
-        fns.push(descentStream(op, a, b, out));
-      }
+      // Fresh output; into a kept output (element-wise ops); everything in the kernel memory.
+      const reduction = op === "sum" || op === "max";
+      const variants = [{ fn: descentStream(op, a, b), suffix: "", note: "" }];
+      if (!reduction) variants.push({ fn: descentStream(op, a, b, a.mul(0)), suffix: "-out", note: "; descent writes into a given output (out=)" });
+      variants.push({
+        fn: descentStream(op, ra, rb, reduction ? undefined : placeInKernelMemory(a.mul(0))),
+        suffix: "-resident",
+        note: `; descent's ${reduction ? "input lies" : "inputs and output lie"} in the kernel memory, as TF.js's lie in its WASM heap`,
+      });
+      const fns = variants.map((v) => v.fn);
       const { descent, peers } = await timeWithTfjs(ctx, tf, fns, (t) => {
         const ta = t.tensor1d(a.data as Float32Array);
         const tb = t.tensor1d(b.data as Float32Array);
@@ -150,13 +156,13 @@ export const tensorSection: Section = {
       descent.forEach((timing, variant) => {
         results.push(timedResult({
           section: "tensor",
-          name: `${op}-f32-${sizeLabel(streamSize)}${variant === 1 ? "-out" : ""}`,
+          name: `${op}-f32-${sizeLabel(streamSize)}${variants[variant].suffix}`,
           unit: "GB/s",
           higherIsBetter: true,
           rate: perNanosecond(bytes * streamSize),
           descent: timing,
           peers,
-          note: `${bytes} bytes per element${variant === 1 ? "; descent writes into a given output (out=)" : ""}`,
+          note: `${bytes} bytes per element${variants[variant].note}`,
         }));
       });
     }
