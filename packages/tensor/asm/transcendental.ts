@@ -92,7 +92,8 @@ function finish(op: i32, x: v128, scale: v128, q: v128): v128 {
  * 2^-47 relative for |r| ≤ ln2/2) by Estrin's scheme: short dependency chains that the CPU
  * overlaps, about twice the speed of one Horner chain per half.
  */
-function applyF32x4(op: i32, x: v128): v128 {
+function applyF32x4<Op>(x: v128): v128 {
+  const op = changetype<Op>(0).code();
   const xLo = f64x2.promote_low_f32x4(x);
   const xHi = f64x2.promote_low_f32x4(v128.shuffle<i64>(x, x, 1, 1));
   const tLo = argument(op, xLo);
@@ -137,20 +138,45 @@ export function expF64x2(x: v128): v128 {
   return finish(EXP, x, twoToK(k), f64x2.mul(p, r));
 }
 
+// Each op is a class whose one method names it; the loop takes the class as a type parameter
+// (calling through a null reference of it, which the method does not read). So every op compiles
+// to a loop of its own with applyF32x4 inlined and its branches on op folded away; one loop for
+// all ops called applyF32x4 per vector.
+class Exp { code(): i32 { return EXP; } }
+class Sigmoid { code(): i32 { return SIGMOID; } }
+class Tanh { code(): i32 { return TANH; } }
+
 /** out[i] = f(a[i]) for i < n over float32; out may be a (in place). */
 export function transcendentalRunF32(op: i32, a: usize, out: usize, n: i32): void {
-  let i = 0;
-  for (; i + 4 <= n; i += 4) v128.store(out + <usize>i * 4, applyF32x4(op, v128.load(a + <usize>i * 4)));
-  const rest = n - i;
-  if (rest == 0) return;
-  // the last one to three elements go through lanes of one vector, loaded and stored one by one
-  const at = <usize>i * 4;
+  if (op == EXP) transcendentalLoop<Exp>(a, out, n);
+  else if (op == SIGMOID) transcendentalLoop<Sigmoid>(a, out, n);
+  else transcendentalLoop<Tanh>(a, out, n);
+}
+
+function transcendentalLoop<Op>(a: usize, out: usize, n: i32): void {
+  for (let i = 0; i < n; i += 4) {
+    const at = <usize>i * 4;
+    // The last one to three elements go through lanes of one vector, loaded and stored one by
+    // one, in the same statement as whole vectors: applyF32x4 has one call site, so it is inlined.
+    const rest = n - i;
+    const y = applyF32x4<Op>(rest >= 4 ? v128.load(a + at) : loadLanes(a + at, rest));
+    if (rest >= 4) v128.store(out + at, y);
+    else storeLanes(out + at, y, rest);
+  }
+}
+
+/** The first `count` (1 to 3) float32 lanes from p, the others 0. */
+function loadLanes(p: usize, count: i32): v128 {
   let x = f32x4.splat(0.0);
-  x = v128.load_lane<i32>(a + at, x, 0);
-  if (rest > 1) x = v128.load_lane<i32>(a + at + 4, x, 1);
-  if (rest > 2) x = v128.load_lane<i32>(a + at + 8, x, 2);
-  const y = applyF32x4(op, x);
-  v128.store_lane<i32>(out + at, y, 0);
-  if (rest > 1) v128.store_lane<i32>(out + at + 4, y, 1);
-  if (rest > 2) v128.store_lane<i32>(out + at + 8, y, 2);
+  x = v128.load_lane<i32>(p, x, 0);
+  if (count > 1) x = v128.load_lane<i32>(p + 4, x, 1);
+  if (count > 2) x = v128.load_lane<i32>(p + 8, x, 2);
+  return x;
+}
+
+/** Stores the first `count` (1 to 3) float32 lanes of y at p. */
+function storeLanes(p: usize, y: v128, count: i32): void {
+  v128.store_lane<i32>(p, y, 0);
+  if (count > 1) v128.store_lane<i32>(p + 4, y, 1);
+  if (count > 2) v128.store_lane<i32>(p + 8, y, 2);
 }
