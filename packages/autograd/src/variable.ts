@@ -4,11 +4,29 @@ import { isGradEnabled, withGradMode } from "./grad-mode";
 import { versionOf } from "./version-counter";
 
 /**
+ * Where an op may put an input's gradient itself instead of returning it: into the input's
+ * `grad`. The engine offers one (`sinks[i]` of the backward) for a leaf that no other op of the
+ * graph uses, when a backward accumulates into `grad` and records no graph, so that the op can
+ * compute the gradient in place (`Linear` adds dW = dYᵀ·X into W's gradient in one matmul) where
+ * it would otherwise make a fresh product for the engine to copy or add.
+ */
+export interface GradientSink {
+  /** True: the leaf has a gradient, `into()` is it, add to it. False: write `into()`, a fresh tensor that becomes the gradient. */
+  readonly add: boolean;
+  /** The tensor to add or write the gradient into, of the leaf's dtype and shape, contiguous (made on the first call when the leaf has none). */
+  into(): Tensor;
+}
+
+/** What a backward returns for an input whose gradient it has put into the sink it was given. */
+export const GRADIENT_IN_SINK: unique symbol = Symbol("gradient in sink");
+
+/**
  * The vector-Jacobian product of one op: given the gradient of the output, the
  * gradient of each input (null where an input gets none). Written with the
  * differentiable ops, so that under `createGraph` the gradient is itself a graph.
+ * An op may use `sinks` (GradientSink) and return GRADIENT_IN_SINK for those inputs; ignoring them is always right.
  */
-export type BackwardFn = (gradOutput: Variable) => readonly (Variable | null)[];
+export type BackwardFn = (gradOutput: Variable, sinks?: readonly (GradientSink | null)[]) => readonly (Variable | null | typeof GRADIENT_IN_SINK)[];
 
 /** One recorded op on the tape: its inputs, its backward closure and the tensors that closure will read. */
 export class Node {
@@ -243,6 +261,8 @@ export function runBackward(roots: readonly Variable[], rootGrads: readonly Vari
   const targets = options.targets === null ? null : new Set(options.targets);
   const needed = targets === null ? null : neededFor(order, targets);
   const grads = new Map<Variable, Variable>();
+  // Gradient sinks need the gradients to land in `grad` unrecorded, and a leaf's uses counted.
+  const uses = targets === null && !options.createGraph ? useCounts(roots, order) : null;
   return withGradMode(options.createGraph, () => {
     roots.forEach((root, i) => {
       addGrad(grads, root, rootGrads[i]);
@@ -267,12 +287,17 @@ export function runBackward(roots: readonly Variable[], rootGrads: readonly Vari
         );
       }
       node.checkSavedVersions();
-      const inputGrads = backwardFn(g);
+      const sinks = uses === null ? undefined : node.inputs.map((input) => sinkFor(input, uses));
+      const inputGrads = backwardFn(g, sinks);
       if (inputGrads.length !== node.inputs.length) {
         throw new InvalidArgumentError(`${node.name}: backward returned ${inputGrads.length} gradients, expected ${node.inputs.length} (one per input, null for none)`);
       }
       node.inputs.forEach((input, j) => {
         const ig = inputGrads[j];
+        if (ig === GRADIENT_IN_SINK) {
+          settleSink(node.name, j, input, sinks?.[j] ?? null);
+          return;
+        }
         if (ig === null || !input.requiresGrad || (needed !== null && !needed.has(input))) return;
         checkGradient(node.name, j, input, ig);
         addGrad(grads, input, ig);
@@ -281,6 +306,35 @@ export function runBackward(roots: readonly Variable[], rootGrads: readonly Vari
     }
     return grads;
   });
+}
+
+/** How many times each Variable is an input of an op of the graph, or a root: a leaf used once may take a gradient sink. */
+function useCounts(roots: readonly Variable[], order: readonly Variable[]): Map<Variable, number> {
+  const uses = new Map<Variable, number>();
+  const use = (v: Variable): void => {
+    uses.set(v, (uses.get(v) ?? 0) + 1);
+  };
+  roots.forEach(use);
+  for (const v of order) v.gradFn?.inputs.forEach(use);
+  return uses;
+}
+
+/** The sink of a leaf that accumulates its gradient and has one use (so no other term is summed with this one first); else null. */
+function sinkFor(input: Variable, uses: ReadonlyMap<Variable, number>): GradientSink | null {
+  if (input.gradFn !== null || !input.requiresGrad || uses.get(input) !== 1) return null;
+  const existing = input.grad;
+  if (existing !== null) return existing.isContiguous() ? { add: true, into: () => existing } : null;
+  let fresh: Tensor | null = null;
+  return { add: false, into: () => (fresh ??= Tensor.zeros(input.shape, { dtype: input.dtype })) };
+}
+
+/** After an op put input j's gradient into its sink: a fresh sink becomes the leaf's gradient. */
+function settleSink(opName: string, index: number, input: Variable, sink: GradientSink | null): void {
+  if (sink === null) {
+    throw new InvalidArgumentError(`${opName}: backward returned GRADIENT_IN_SINK for input ${index}, which was given no gradient sink (expected its gradient, or null)`);
+  }
+  // the setter checks dtype and shape, and clears gradVariable as accumulateInto does without createGraph
+  input.grad = sink.into();
 }
 
 function postOrder(roots: readonly Variable[]): Variable[] {

@@ -4,7 +4,7 @@ import { DTypeError, ShapeError, invalidArgument } from "./errors";
 import { walkPoints } from "./iterate";
 import { kernels } from "./kernels/index";
 import { checkNumber, contiguousStrides, formatShape, sizeOf } from "./shape";
-import { resultStorage } from "./out";
+import { isExactly, resultStorage } from "./out";
 import type { OutOptions } from "./out";
 import { Tensor } from "./tensor";
 
@@ -98,15 +98,16 @@ export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, options: AddmmO
     const product = alpha === 1 ? matmul(mat1, mat2) : matmul(mat1, mat2).mul(alpha);
     return out.copyFrom(beta === 0 ? product : product.add(beta === 1 ? input : input.mul(beta)));
   }
-  // out = β·input, then out += mat1·mat2 in the kernel.
-  if (beta === 0) {
-    if (tensor !== null) data.fill(0, offset, offset + m * n);
-  } else {
-    out.copyFrom(input);
+  // out = β·input, then out += mat1·mat2 in the kernel. With β = 0 the kernel writes out without
+  // reading it, and input is not read (as in PyTorch: NaN in it goes nowhere); out = input is not
+  // copied onto itself.
+  const accumulate = beta !== 0;
+  if (accumulate) {
+    if (tensor === null || !isExactly(tensor, input)) out.copyFrom(input);
     if (beta !== 1) for (let i = offset; i < offset + m * n; i++) data[i] *= beta;
   }
   const gemm = dtype === "float32" ? kernels.matmulF32 : kernels.matmulF64;
-  gemm(m, n, k, mat1.data, mat1.offset, mat1.strides[0], mat1.strides[1], mat2.data, mat2.offset, mat2.strides[0], mat2.strides[1], data, offset, true);
+  gemm(m, n, k, mat1.data, mat1.offset, mat1.strides[0], mat1.strides[1], mat2.data, mat2.offset, mat2.strides[0], mat2.strides[1], data, offset, accumulate);
   return out;
 }
 

@@ -79,6 +79,7 @@ function sharesMemory(a: Tensor, b: Tensor): boolean {
 }
 
 /** Both views are the same contiguous elements in the same order. */
-function isExactly(out: Tensor, input: Tensor): boolean {
+/** True when `out` and `input` are the same elements in the same order (the same contiguous view). */
+export function isExactly(out: Tensor, input: Tensor): boolean {
   return input.dtype === out.dtype && sameShape(input.shape, out.shape) && input.isContiguous() && byteSpan(input)[0] === byteSpan(out)[0];
 }

@@ -1,4 +1,5 @@
 import { ShapeError, addmm } from "@descent/tensor";
+import { GRADIENT_IN_SINK } from "../variable";
 import type { Variable } from "../variable";
 import { gradientFor } from "./broadcast";
 import { matmul } from "./matmul";
@@ -10,7 +11,8 @@ import { reshape } from "./reshape";
  * PyTorch's F.linear: y = x·Wᵀ + b, with W of shape (out, in) and x of shape (..., in).
  * One node instead of transpose + matmul + add, so the weight's gradient comes out of one
  * matmul already in W's layout: dW = dYᵀ·X (rows of every batch dimension flattened),
- * dX = dY·W, db = dY summed over all but the last dimension.
+ * dX = dY·W, db = dY summed over all but the last dimension. Given W's gradient sink, dW goes
+ * straight into W's gradient (one addmm: no fresh product to allocate, then copy or add).
  */
 export function linear(x: Variable, weight: Variable, bias: Variable | null = null): Variable {
   const input = floatVariable("linear", "x", x);
@@ -34,13 +36,20 @@ export function linear(x: Variable, weight: Variable, bias: Variable | null = nu
     "linear",
     inputs,
     y,
-    (g) => {
+    (g, _output, sinks) => {
       // Inputs that need no gradient (the data batch, usually) cost no matmul.
       const rows = reshape(g, [-1, outFeatures]);
-      const gradients = [
-        input.requiresGrad ? gradientFor(matmul(g, w), input) : null,
-        w.requiresGrad ? gradientFor(matmul(transpose(rows), reshape(input, [-1, w.shape[1]])), w) : null,
-      ];
+      const inputRows = (): Variable => reshape(input, [-1, w.shape[1]]);
+      const weightSink = sinks?.[1] ?? null;
+      let weightGradient: Variable | null | typeof GRADIENT_IN_SINK = null;
+      if (weightSink !== null) {
+        const into = weightSink.into();
+        addmm(into, rows.data.transpose(), inputRows().data, { out: into, beta: weightSink.add ? 1 : 0 });
+        weightGradient = GRADIENT_IN_SINK;
+      } else if (w.requiresGrad) {
+        weightGradient = gradientFor(matmul(transpose(rows), inputRows()), w);
+      }
+      const gradients: (Variable | null | typeof GRADIENT_IN_SINK)[] = [input.requiresGrad ? gradientFor(matmul(g, w), input) : null, weightGradient];
       if (b !== null) gradients.push(b.requiresGrad ? gradientFor(rows, b) : null);
       return gradients;
     },

@@ -1,12 +1,15 @@
 import { ShapeError, Tensor, invalidArgument } from "@descent/tensor";
 import { isGradEnabled } from "../grad-mode";
 import { Node, Variable } from "../variable";
+import type { GRADIENT_IN_SINK, GradientSink } from "../variable";
 
 /** What the differentiable ops accept: a Variable, a constant tensor, or (where it makes sense) a number. */
 export type Operand = Variable | Tensor | number;
 
-/** A backward closure that may also read the op's own output (exp, tanh, softmax reuse it). */
-export type OpBackward = (gradOutput: Variable, output: Variable) => readonly (Variable | null)[];
+/** A backward closure that may also read the op's own output (exp, tanh, softmax reuse it), and may use gradient sinks (BackwardFn). */
+export type OpBackward = (
+  gradOutput: Variable, output: Variable, sinks?: readonly (GradientSink | null)[],
+) => readonly (Variable | null | typeof GRADIENT_IN_SINK)[];
 
 /**
  * Wraps an op's forward result. When recording is on and some input requires grad, the
@@ -15,7 +18,7 @@ export type OpBackward = (gradOutput: Variable, output: Variable) => readonly (V
  */
 export function record(name: string, inputs: readonly Variable[], output: Tensor, backward: OpBackward, saved: readonly Tensor[] = []): Variable {
   if (!isGradEnabled() || !inputs.some((v) => v.requiresGrad) || output.dtype === "int32") return new Variable(output);
-  const node: Node = new Node(name, inputs, (g: Variable) => backward(g, result), saved);
+  const node: Node = new Node(name, inputs, (g, sinks) => backward(g, result, sinks), saved);
   const result: Variable = new Variable(output, {}, node);
   return result;
 }
