@@ -1,6 +1,6 @@
 // Public entry of @descent/autograd: named re-exports only.
 export { GRADIENT_IN_SINK, Node, Variable, variable } from "./variable";
-export type { BackwardFn, BackwardOptions, GradientSink, VariableOptions } from "./variable";
+export type { BackwardFn, BackwardOptions, GradientSink, InputGradient, VariableOptions } from "./variable";
 export { enableGrad, isGradEnabled, noGrad } from "./grad-mode";
 export { bumpVersion, versionOf } from "./version-counter";
 export { modifyInPlace } from "./in-place";

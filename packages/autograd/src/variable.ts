@@ -20,13 +20,16 @@ export interface GradientSink {
 /** What a backward returns for an input whose gradient it has put into the sink it was given. */
 export const GRADIENT_IN_SINK: unique symbol = Symbol("gradient in sink");
 
+/** A backward's answer for one input: its gradient, null for none, or GRADIENT_IN_SINK. */
+export type InputGradient = Variable | null | typeof GRADIENT_IN_SINK;
+
 /**
  * The vector-Jacobian product of one op: given the gradient of the output, the
  * gradient of each input (null where an input gets none). Written with the
  * differentiable ops, so that under `createGraph` the gradient is itself a graph.
  * An op may use `sinks` (GradientSink) and return GRADIENT_IN_SINK for those inputs; ignoring them is always right.
  */
-export type BackwardFn = (gradOutput: Variable, sinks?: readonly (GradientSink | null)[]) => readonly (Variable | null | typeof GRADIENT_IN_SINK)[];
+export type BackwardFn = (gradOutput: Variable, sinks?: readonly (GradientSink | null)[]) => readonly InputGradient[];
 
 /** One recorded op on the tape: its inputs, its backward closure and the tensors that closure will read. */
 export class Node {

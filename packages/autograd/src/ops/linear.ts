@@ -1,6 +1,6 @@
 import { ShapeError, addmm } from "@descent/tensor";
 import { GRADIENT_IN_SINK } from "../variable";
-import type { Variable } from "../variable";
+import type { GradientSink, InputGradient, Variable } from "../variable";
 import { gradientFor } from "./broadcast";
 import { matmul } from "./matmul";
 import { transpose } from "./permute";
@@ -39,20 +39,21 @@ export function linear(x: Variable, weight: Variable, bias: Variable | null = nu
     (g, _output, sinks) => {
       // Inputs that need no gradient (the data batch, usually) cost no matmul.
       const rows = reshape(g, [-1, outFeatures]);
-      const inputRows = (): Variable => reshape(input, [-1, w.shape[1]]);
-      const weightSink = sinks?.[1] ?? null;
-      let weightGradient: Variable | null | typeof GRADIENT_IN_SINK = null;
-      if (weightSink !== null) {
-        const into = weightSink.into();
-        addmm(into, rows.data.transpose(), inputRows().data, { out: into, beta: weightSink.add ? 1 : 0 });
-        weightGradient = GRADIENT_IN_SINK;
-      } else if (w.requiresGrad) {
-        weightGradient = gradientFor(matmul(transpose(rows), inputRows()), w);
-      }
-      const gradients: (Variable | null | typeof GRADIENT_IN_SINK)[] = [input.requiresGrad ? gradientFor(matmul(g, w), input) : null, weightGradient];
+      const gradients: InputGradient[] = [
+        input.requiresGrad ? gradientFor(matmul(g, w), input) : null,
+        w.requiresGrad ? weightGradient(rows, reshape(input, [-1, w.shape[1]]), w, sinks?.[1] ?? null) : null,
+      ];
       if (b !== null) gradients.push(b.requiresGrad ? gradientFor(rows, b) : null);
       return gradients;
     },
     [input.data, w.data],
   );
+}
+
+/** dW = dYᵀ·X over the flattened rows: into W's gradient sink when the engine gives one (one addmm, no fresh product), else returned. */
+function weightGradient(rows: Variable, inputRows: Variable, w: Variable, sink: GradientSink | null): InputGradient {
+  if (sink === null) return gradientFor(matmul(transpose(rows), inputRows), w);
+  const into = sink.into();
+  addmm(into, rows.data.transpose(), inputRows.data, { out: into, beta: sink.add ? 1 : 0 });
+  return GRADIENT_IN_SINK;
 }

@@ -1,15 +1,13 @@
 import { ShapeError, Tensor, invalidArgument } from "@descent/tensor";
 import { isGradEnabled } from "../grad-mode";
 import { Node, Variable } from "../variable";
-import type { GRADIENT_IN_SINK, GradientSink } from "../variable";
+import type { GradientSink, InputGradient } from "../variable";
 
 /** What the differentiable ops accept: a Variable, a constant tensor, or (where it makes sense) a number. */
 export type Operand = Variable | Tensor | number;
 
 /** A backward closure that may also read the op's own output (exp, tanh, softmax reuse it), and may use gradient sinks (BackwardFn). */
-export type OpBackward = (
-  gradOutput: Variable, output: Variable, sinks?: readonly (GradientSink | null)[],
-) => readonly (Variable | null | typeof GRADIENT_IN_SINK)[];
+export type OpBackward = (gradOutput: Variable, output: Variable, sinks?: readonly (GradientSink | null)[]) => readonly InputGradient[];
 
 /**
  * Wraps an op's forward result. When recording is on and some input requires grad, the
